@@ -1,0 +1,44 @@
+"""The production entry point: ``python -m server`` runs one eventlet worker.
+
+eventlet must patch the standard library before anything else is imported.
+"""
+
+import warnings
+
+# eventlet announces its maintenance mode on import; we know, and stay portable
+# to gevent by using only Flask-SocketIO's own abstractions.
+warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
+import eventlet  # noqa: E402
+
+eventlet.monkey_patch()
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+
+from server.app import create_app  # noqa: E402
+from server.cli import login_link, prepare_database  # noqa: E402
+from server.extensions import socketio  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Run Mellanrum's server.")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    parser.add_argument(
+        "--no-login-link", action="store_true", help="do not print a sign-in link"
+    )
+    args = parser.parse_args()
+    app = create_app()
+    with app.app_context():
+        prepare_database()
+    base = f"http://{args.host}:{args.port}"
+    if not args.no_login_link:
+        with app.test_request_context():
+            link = login_link(base)
+        print(f"\n  Mellanrum is running on {base}/", flush=True)
+        print(f"  Sign in as process leader (one-time link):\n\n    {link}\n", flush=True)
+    socketio.run(app, host=args.host, port=args.port, log_output=False)
+
+
+if __name__ == "__main__":
+    main()

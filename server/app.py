@@ -1,0 +1,41 @@
+"""The application factory."""
+
+from flask import Flask
+
+from .config import Config, fill_instance_defaults
+from .extensions import babel, csrf, db, login_manager, migrate, socketio
+from .i18n import select_locale
+
+# A Socket.IO message bigger than this is refused before any handler runs.
+MAX_SOCKET_MESSAGE = 64 * 1024
+
+
+def create_app(config: type[Config] | None = None) -> Flask:
+    app = Flask(__name__, template_folder="../templates", static_folder="../static")
+    app.config.from_object(config or Config)
+    fill_instance_defaults(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    login_manager.init_app(app)
+    login_manager.login_view = "leader.sign_in"
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    socketio.init_app(
+        app,
+        async_mode=app.config["SOCKETIO_ASYNC_MODE"],
+        message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
+        max_http_buffer_size=MAX_SOCKET_MESSAGE,
+        cors_allowed_origins=app.config.get("CORS_ORIGINS"),
+    )
+
+    from . import database, models  # noqa: F401  (registers models and pragmas)
+    from .events import connection, leader, participant, sync  # noqa: F401
+    from .views import archive, leader as leader_views, projector, public, vendor
+
+    for module in (public, leader_views, projector, archive, vendor):
+        app.register_blueprint(module.bp)
+    from .cli import register
+
+    register(app)
+    return app

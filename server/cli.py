@@ -1,0 +1,37 @@
+"""``flask --app server.app mellanrum …`` commands."""
+
+import click
+from flask import Flask, url_for
+from flask_migrate import upgrade
+
+from . import seed, tokens
+
+
+def login_link(base_url: str) -> str:
+    token = tokens.new_login_token(seed.default_leader())
+    return base_url.rstrip("/") + url_for("leader.sign_in_with_link", token=token)
+
+
+def prepare_database() -> None:
+    """Bring the schema up to date and load the built-in project once."""
+    upgrade()
+    seed.seed_if_empty()
+
+
+def register(app: Flask) -> None:
+    @app.cli.group()
+    def mellanrum() -> None:
+        """Mellanrum's own commands."""
+
+    @mellanrum.command("init-db")
+    def init_db() -> None:
+        """Migrate the database and load the built-in learning project."""
+        prepare_database()
+        click.echo("Database ready.")
+
+    @mellanrum.command("login-link")
+    @click.option("--base-url", default="http://127.0.0.1:5000")
+    def print_login_link(base_url: str) -> None:
+        """Print a one-time sign-in link for the process leader."""
+        with app.test_request_context():
+            click.echo(login_link(base_url))

@@ -1,0 +1,67 @@
+"""Configuration from the environment, with defaults that need no set-up.
+
+What depends on the instance folder (the SQLite file, a generated secret key) is
+filled in by ``create_app`` through ``fill_instance_defaults``.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+
+def database_url(url: str) -> str:
+    """Route PostgreSQL through pg8000, the driver that yields to eventlet."""
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg://"):
+        if url.startswith(prefix):
+            return "postgresql+pg8000://" + url.removeprefix(prefix)
+    return url
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI = (
+        database_url(os.environ["DATABASE_URL"])
+        if os.environ.get("DATABASE_URL")
+        else None
+    )
+    # None lets Flask-SocketIO pick eventlet, the production server.
+    SOCKETIO_ASYNC_MODE: str | None = None
+    # Redis lets several workers broadcast to each other's clients.
+    SOCKETIO_MESSAGE_QUEUE = os.environ.get("REDIS_URL") or None
+    # Seconds between aggregate snapshots of one activity; 0 sends at once.
+    SNAPSHOT_INTERVAL = float(os.environ.get("SNAPSHOT_INTERVAL", "0.2"))
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
+    LANGUAGES = ("sv", "en")
+    # A phone may keep its page open all day; its CSRF token must not expire.
+    WTF_CSRF_TIME_LIMIT = None
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    LOGIN_LINK_MINUTES = 60 * 24
+    MAX_CONTENT_LENGTH = 256 * 1024
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret"
+    SOCKETIO_ASYNC_MODE = "threading"  # the test clients run without eventlet
+    SOCKETIO_MESSAGE_QUEUE = None  # the Socket.IO test client refuses a queue
+    SNAPSHOT_INTERVAL = 0.0
+    WTF_CSRF_ENABLED = False
+
+
+def fill_instance_defaults(app: Flask) -> None:
+    instance = Path(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        instance.mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'mellanrum.db'}"
+    if not app.config.get("SECRET_KEY"):
+        # Kept on disk so participants' tokens survive a restart.
+        path = instance / "secret_key"
+        if not path.exists():
+            instance.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        app.config["SECRET_KEY"] = path.read_text().strip()

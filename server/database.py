@@ -1,0 +1,17 @@
+"""Engine settings that SQLAlchemy does not make for us."""
+
+from sqlalchemy import Engine, event
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+    if type(dbapi_connection).__module__ != "sqlite3":
+        return
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers go on while one writer commits; FULL makes each commit
+    # durable before the ack that follows it.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()

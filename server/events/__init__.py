@@ -1,0 +1,1 @@
+"""Socket.IO handlers. Who a socket is gets settled once, at connect."""

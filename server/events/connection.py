@@ -1,0 +1,61 @@
+"""Connecting: a socket says who it is once, in the ``auth`` payload."""
+
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_socketio import join_room
+from socketio.exceptions import ConnectionRefusedError
+
+from sessions.errors import DomainError
+
+from .. import broadcast, models, repository, tokens
+from ..extensions import db, socketio
+from ..i18n import translate
+from .identity import SocketIdentity, remember
+
+
+def _refuse(code: str, message: str) -> ConnectionRefusedError:
+    return ConnectionRefusedError(message, {"error": code})
+
+
+def _identify(auth: dict) -> SocketIdentity:
+    if "participant" in auth:
+        participant = tokens.participant_from_token(auth["participant"])
+        return SocketIdentity("participant", participant.session_id, participant.id)
+    if "projector" in auth:
+        token = auth["projector"]
+        live = (
+            repository.session_by_projector_token(token)
+            if isinstance(token, str)
+            else None
+        )
+        if live is None:
+            raise _refuse("bad_token", _("This projector link is not valid."))
+        return SocketIdentity("projector", live.id)
+    if "leader" in auth:
+        if not current_user.is_authenticated:
+            raise _refuse("not_signed_in", _("Sign in as a leader first."))
+        session_id = auth["leader"]
+        live = (
+            db.session.get(models.LiveSession, session_id)
+            if isinstance(session_id, int)
+            else None
+        )
+        if live is None:
+            raise _refuse("unknown_session", _("There is no such session."))
+        return SocketIdentity("leader", live.id)
+    raise _refuse("bad_auth", _("Say who you are when connecting."))
+
+
+@socketio.on("connect")
+def on_connect(auth: object = None) -> None:
+    """Sent by every client when its socket (re)connects. Joins it to its rooms;
+    refuses a forged or unknown credential with a connect_error."""
+    try:
+        who = _identify(auth if isinstance(auth, dict) else {})
+    except DomainError as error:
+        raise _refuse(error.code, translate(error)) from None
+    remember(who)
+    audience = {"participant": "phones"}.get(who.role, who.role)
+    join_room(broadcast.room(audience, who.session_id))
+    if who.participant_id is not None:
+        join_room(broadcast.room("participant", who.participant_id))

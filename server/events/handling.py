@@ -1,0 +1,58 @@
+"""The one wrapper every Socket.IO event handler goes through.
+
+It checks who sent the event and the payload's shape (step 2 of the submission
+path), turns refusals into an ack the page shows in words, and rolls back whatever
+a refused event began, so a refusal changes nothing.
+"""
+
+import functools
+import logging
+from collections.abc import Callable
+
+from flask_babel import gettext as _
+from pydantic import ValidationError
+
+from sessions.errors import DomainError
+
+from ..extensions import db
+from ..i18n import error_reply, translate
+from ..payloads import Empty, Payload
+from . import identity
+from .identity import SocketIdentity
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[SocketIdentity, Payload], dict]
+
+
+def handler(*roles: str, payload: type[Payload] = Empty) -> Callable[[Handler], Callable]:
+    def wrap(fn: Handler) -> Callable:
+        @functools.wraps(fn)
+        def run(*args: object) -> dict:
+            who = identity.current()
+            if who is None or who.role not in roles:
+                return error_reply("forbidden", _("You are not allowed to do that."))
+            try:
+                if len(args) > 1:
+                    raise ValueError("one payload per event")
+                parsed = payload.model_validate(args[0] if args else {})
+            except (ValidationError, ValueError):
+                return error_reply(
+                    "invalid", _("The request was malformed. Reload the page.")
+                )
+            try:
+                return {"ok": True, **fn(who, parsed)}
+            except DomainError as error:
+                db.session.rollback()
+                return error_reply(error.code, translate(error))
+            except Exception:
+                db.session.rollback()
+                log.exception("event %s failed", fn.__name__)
+                return error_reply(
+                    "server_error",
+                    _("Something went wrong on the server. Nothing was saved; try again."),
+                )
+
+        return run
+
+    return wrap

@@ -1,0 +1,25 @@
+"""Events a participant's phone sends."""
+
+from .. import broadcast, models
+from ..extensions import db, socketio
+from ..payloads import Submit
+from ..present import submission_view
+from ..submit import submit
+from .handling import handler
+from .identity import SocketIdentity
+
+
+@socketio.on("submit")
+@handler("participant", payload=Submit)
+def on_submit(who: SocketIdentity, data: Submit) -> dict:
+    """Sent by a participant's phone when it submits or changes an answer. Acks
+    the sender once the answer is committed; the coalesced snapshot goes to the
+    session's projector and leader rooms."""
+    participant = db.session.get(models.Participant, who.participant_id)
+    accepted = submit(participant, data.activity_id, data.client_id, data.answer)
+    if not accepted.duplicate:
+        broadcast.mark_dirty(data.activity_id)
+    return {
+        "submission": submission_view(accepted.submission),
+        "duplicate": accepted.duplicate,
+    }

@@ -1,0 +1,99 @@
+"""Starting, joining and ending live sessions. Each function is one transaction."""
+
+import secrets
+
+from sqlalchemy.exc import IntegrityError
+
+from sessions.activity import ActivityState
+from sessions.errors import N_, DomainError
+from sessions.kinds import get_kind
+from sessions.live import (
+    SessionStatus,
+    check_can_join,
+    check_identity,
+    new_join_code,
+    normalise_join_code,
+)
+
+from . import models, repository
+from .extensions import db
+from .freeze import freeze
+from .timeutil import utcnow
+
+
+def start_session(meeting: models.Meeting, *, allow_anonymous: bool) -> models.LiveSession:
+    """Start a live run of ``meeting``, copying its programme into activities."""
+    for _attempt in range(5):
+        live = models.LiveSession(
+            meeting=meeting,
+            join_code=new_join_code(),
+            projector_token=secrets.token_urlsafe(24),
+            allow_anonymous=allow_anonymous,
+        )
+        db.session.add(live)
+        for item in meeting.items:
+            live.activities.append(
+                models.Activity(
+                    position=item.position,
+                    kind=item.kind,
+                    prompt=item.prompt,
+                    config=get_kind(item.kind).validate_config(item.config),
+                    hide_results=item.hide_results,
+                    merges={},
+                )
+            )
+        try:
+            db.session.commit()
+            return live
+        except IntegrityError:  # a join code already taken: draw again
+            db.session.rollback()
+    raise RuntimeError("could not draw a free join code")
+
+
+def find_session(typed_code: object) -> models.LiveSession:
+    code = normalise_join_code(typed_code)
+    live = repository.session_by_code(code) if code else None
+    if live is None:
+        raise DomainError(
+            "unknown_code",
+            N_("There is no session with that code. Check the code on the screen."),
+        )
+    return live
+
+
+def join(
+    typed_code: object, name: object, organisation: object, anonymous: object
+) -> models.Participant:
+    live = find_session(typed_code)
+    check_can_join(SessionStatus(live.status))
+    identity = check_identity(
+        name, organisation, anonymous, allow_anonymous=live.allow_anonymous
+    )
+    participant = models.Participant(
+        session_id=live.id,
+        name=identity.name,
+        organisation=identity.organisation,
+        anonymous=identity.anonymous,
+    )
+    db.session.add(participant)
+    db.session.commit()
+    return participant
+
+
+def end_session(live: models.LiveSession) -> None:
+    """Close what is open, freeze every outcome and make the session read-only."""
+    if live.status != SessionStatus.RUNNING:
+        raise DomainError("session_ended", N_("This session has already ended."))
+    for row in live.activities:
+        if row.state == ActivityState.OPEN:
+            row.state = ActivityState.CLOSED.value
+            row.timer_ends_at = None
+            repository.bump_version(row.id)
+    db.session.flush()
+    for row in live.activities:
+        db.session.refresh(row)
+        if row.state != ActivityState.DRAFT:
+            freeze(row)
+    live.status = SessionStatus.ENDED.value
+    live.ended_at = utcnow()
+    db.session.commit()

@@ -1,0 +1,138 @@
+"""Database rows. Conversion to domain objects lives in repository.py only."""
+
+from datetime import date, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .extensions import db
+from .timeutil import utcnow
+
+
+class Leader(UserMixin, db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LoginToken(db.Model):
+    """A one-time sign-in link; only the token's hash is stored."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    leader_id: Mapped[int] = mapped_column(ForeignKey("leader.id"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class Project(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    organisations: Mapped[list["Organisation"]] = relationship(
+        order_by="Organisation.name", cascade="all, delete-orphan"
+    )
+    meetings: Mapped[list["Meeting"]] = relationship(
+        order_by="Meeting.position", cascade="all, delete-orphan"
+    )
+
+
+class Organisation(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class Meeting(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date | None]
+    place: Mapped[str] = mapped_column(String(200), default="")
+    project: Mapped[Project] = relationship(back_populates="meetings")
+    items: Mapped[list["ProgrammeItem"]] = relationship(
+        order_by="ProgrammeItem.position", cascade="all, delete-orphan"
+    )
+    live_sessions: Mapped[list["LiveSession"]] = relationship(
+        order_by="LiveSession.started_at", back_populates="meeting"
+    )
+
+
+class ProgrammeItem(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(40))
+    prompt: Mapped[str] = mapped_column(Text)
+    config: Mapped[dict] = mapped_column(JSON, default=dict)
+    hide_results: Mapped[bool] = mapped_column(default=True)
+
+
+class LiveSession(db.Model):
+    """One live run of a meeting; its activities are copied from the programme."""
+
+    __tablename__ = "live_session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    projector_token: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    allow_anonymous: Mapped[bool] = mapped_column(default=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+    current_activity_id: Mapped[int | None]
+    meeting: Mapped[Meeting] = relationship(back_populates="live_sessions")
+    activities: Mapped[list["Activity"]] = relationship(
+        order_by="Activity.position", cascade="all, delete-orphan"
+    )
+
+
+class Activity(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_session.id"), index=True)
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(40))
+    prompt: Mapped[str] = mapped_column(Text)
+    config: Mapped[dict] = mapped_column(JSON, default=dict)
+    state: Mapped[str] = mapped_column(String(16), default="draft")
+    hide_results: Mapped[bool] = mapped_column(default=True)
+    timer_ends_at: Mapped[datetime | None]
+    merges: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Bumped in the same transaction as every change: orders snapshots.
+    version: Mapped[int] = mapped_column(default=0)
+    # The outcome frozen when the activity last closed, and when the session ended.
+    final_snapshot: Mapped[dict | None] = mapped_column(JSON)
+
+
+class Participant(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_session.id"), index=True)
+    name: Mapped[str] = mapped_column(String(80), default="")
+    organisation: Mapped[str] = mapped_column(String(120), default="")
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Submission(db.Model):
+    __table_args__ = (UniqueConstraint("activity_id", "participant_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
+    answer: Mapped[dict] = mapped_column(JSON)
+    hidden: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    participant: Mapped[Participant] = relationship()
+
+
+class SubmitReceipt(db.Model):
+    """Every client id ever applied: a retried submit is acknowledged, not re-applied."""
+
+    client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,84 @@
+"""The one place rows become domain objects and back, plus the queries on them."""
+
+from sqlalchemy import func, select, update
+
+from sessions.activity import Activity as DomainActivity
+from sessions.activity import ActivityState
+from sessions.submission import Submission as DomainSubmission
+
+from . import models
+from .extensions import db
+
+
+def to_activity(row: models.Activity) -> DomainActivity:
+    return DomainActivity(
+        id=row.id,
+        kind=row.kind,
+        prompt=row.prompt,
+        config=dict(row.config or {}),
+        state=ActivityState(row.state),
+        hide_results=row.hide_results,
+        timer_ends_at=row.timer_ends_at,
+        merges=dict(row.merges or {}),
+    )
+
+
+def store_activity(row: models.Activity, activity: DomainActivity) -> None:
+    """Copy a changed domain activity onto its row and bump the version."""
+    row.state = activity.state.value
+    row.hide_results = activity.hide_results
+    row.timer_ends_at = activity.timer_ends_at
+    row.merges = dict(activity.merges)
+    bump_version(row.id)
+
+
+def bump_version(activity_id: int) -> None:
+    # An UPDATE ... SET version = version + 1 holds under concurrent writers,
+    # where reading and writing the attribute in Python would lose updates.
+    db.session.execute(
+        update(models.Activity)
+        .where(models.Activity.id == activity_id)
+        .values(version=models.Activity.version + 1)
+    )
+
+
+def submissions_for(activity_id: int) -> list[DomainSubmission]:
+    rows = db.session.execute(
+        select(models.Submission, models.Participant.organisation)
+        .join(models.Participant)
+        .where(models.Submission.activity_id == activity_id)
+        .order_by(models.Submission.id)
+    )
+    return [
+        DomainSubmission(sub.participant_id, organisation, sub.answer, sub.hidden)
+        for sub, organisation in rows
+    ]
+
+
+def joined_count(session_id: int) -> int:
+    return db.session.scalar(
+        select(func.count(models.Participant.id)).where(
+            models.Participant.session_id == session_id
+        )
+    )
+
+
+def session_by_code(code: str) -> models.LiveSession | None:
+    return db.session.scalar(
+        select(models.LiveSession).where(models.LiveSession.join_code == code)
+    )
+
+
+def session_by_projector_token(token: str) -> models.LiveSession | None:
+    return db.session.scalar(
+        select(models.LiveSession).where(models.LiveSession.projector_token == token)
+    )
+
+
+def own_submission(activity_id: int, participant_id: int) -> models.Submission | None:
+    return db.session.scalar(
+        select(models.Submission).where(
+            models.Submission.activity_id == activity_id,
+            models.Submission.participant_id == participant_id,
+        )
+    )

@@ -1,0 +1,66 @@
+"""The process leader's console: sign-in by link, meetings, starting sessions."""
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+
+from sessions.live import SessionStatus
+
+from .. import live, models, tokens
+from ..extensions import db, login_manager
+
+bp = Blueprint("leader", __name__)
+
+
+@login_manager.user_loader
+def load_leader(leader_id: str) -> models.Leader | None:
+    return db.session.get(models.Leader, int(leader_id))
+
+
+@bp.get("/login")
+def sign_in():
+    return render_template("leader/sign_in.html")
+
+
+@bp.get("/login/<token>")
+def sign_in_with_link(token: str):
+    leader = tokens.use_login_token(token)
+    if leader is None:
+        message = _("This sign-in link has been used or has expired. Ask for a new one.")
+        return render_template("leader/sign_in.html", error=message), 403
+    login_user(leader, remember=True)
+    return redirect(url_for("leader.home"))
+
+
+@bp.post("/logout")
+@login_required
+def sign_out():
+    logout_user()
+    return redirect(url_for("public.index"))
+
+
+@bp.get("/leader/")
+@login_required
+def home():
+    projects = db.session.scalars(select(models.Project).order_by(models.Project.id))
+    return render_template("leader/home.html", projects=list(projects))
+
+
+@bp.post("/leader/meetings/<int:meeting_id>/sessions")
+@login_required
+def start_session(meeting_id: int):
+    meeting = db.session.get(models.Meeting, meeting_id) or abort(404)
+    started = live.start_session(
+        meeting, allow_anonymous=request.form.get("allow_anonymous") == "on"
+    )
+    return redirect(url_for("leader.console", session_id=started.id))
+
+
+@bp.get("/leader/sessions/<int:session_id>")
+@login_required
+def console(session_id: int):
+    live_session = db.session.get(models.LiveSession, session_id) or abort(404)
+    if live_session.status == SessionStatus.ENDED:
+        return redirect(url_for("archive.session", session_id=session_id))
+    return render_template("leader/console.html", live_session=live_session)

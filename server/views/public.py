@@ -1,0 +1,111 @@
+"""What anyone may open: the join pages, the join API, the QR code, the language."""
+
+import segno
+from flask import (
+    Blueprint,
+    abort,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+from sessions.errors import DomainError
+from sessions.live import SessionStatus, normalise_join_code
+
+from .. import broadcast, live, tokens
+from ..i18n import error_reply, translate
+from ..present import participant_view, session_view
+
+bp = Blueprint("public", __name__)
+
+STATUS_FOR = {
+    "unknown_code": 404,
+    "session_ended": 409,
+}
+
+
+@bp.get("/")
+def index():
+    return render_template("public/index.html")
+
+
+@bp.get("/join")
+def join_by_form():
+    code = normalise_join_code(request.args.get("code", ""))
+    if not code:
+        return render_template("public/index.html", error=_("Type the code shown on the screen.")), 400
+    return redirect(url_for("public.phone", code=code))
+
+
+@bp.get("/join/<code>")
+def phone(code: str):
+    try:
+        live_session = live.find_session(code)
+    except DomainError as error:
+        return render_template("public/index.html", error=translate(error)), 404
+    return render_template(
+        "public/phone.html",
+        live_session=live_session,
+        ended=live_session.status == SessionStatus.ENDED,
+    )
+
+
+@bp.post("/api/join")
+def api_join():
+    """Sent by the phone page's join form. Answers 201 with the participant's token,
+    or an error whose message the page shows."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return error_reply("invalid", _("The request was malformed. Reload the page.")), 400
+    try:
+        participant = live.join(
+            data.get("code"),
+            data.get("name"),
+            data.get("organisation"),
+            data.get("anonymous", False),
+        )
+    except DomainError as error:
+        return error_reply(error.code, translate(error)), STATUS_FOR.get(error.code, 400)
+    broadcast.presence_changed(participant.session_id)
+    live_session = live.find_session(data.get("code"))
+    return {
+        "ok": True,
+        "token": tokens.participant_token(participant),
+        "participant": participant_view(participant),
+        "session": session_view(live_session),
+    }, 201
+
+
+@bp.get("/qr/<code>.svg")
+def qr(code: str):
+    code = normalise_join_code(code)
+    if not code:
+        abort(404)
+    url = url_for("public.phone", code=code, _external=True)
+    svg = segno.make(url, error="m").svg_inline(scale=8, border=2, title=url)
+    return svg, 200, {"Content-Type": "image/svg+xml; charset=utf-8"}
+
+
+@bp.get("/lang/<lang>")
+def set_language(lang: str):
+    from flask import current_app
+
+    if lang not in current_app.config["LANGUAGES"]:
+        abort(404)
+    target = request.args.get("next", "/")
+    if not target.startswith("/") or target.startswith("//"):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
+
+
+@bp.app_errorhandler(CSRFError)
+def csrf_failed(error: CSRFError):
+    message = _("The page has expired. Reload it and try again.")
+    if request.path.startswith("/api/"):
+        return error_reply("csrf", message), 400
+    return render_template("error.html", message=message), 400

@@ -1,0 +1,68 @@
+"""The built-in learning project, *Integration – regionernas roll*, as plain data.
+
+Dates and places are not in the seed; they are plausible stand-ins a leader edits.
+Activities of kinds not yet built join the programme as those kinds arrive.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .catalogue import MEMBER_ORGANISATIONS, ROLES
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    kind: str
+    prompt: str
+    config: dict = field(default_factory=dict)
+    hide_results: bool = True
+
+
+@dataclass(frozen=True)
+class MeetingSpec:
+    title: str
+    date: date
+    place: str
+    items: tuple[ItemSpec, ...]
+
+
+@dataclass(frozen=True)
+class ProjectSpec:
+    name: str
+    description: str
+    organisations: tuple[str, ...]
+    meetings: tuple[MeetingSpec, ...]
+
+
+def _roles(prompt: str) -> ItemSpec:
+    return ItemSpec("roles", prompt, {"catalogue": list(ROLES), "allow_own": True})
+
+
+INTEGRATION = ProjectSpec(
+    name="Integration – regionernas roll",
+    description=(
+        "Reglabs lärprojekt 2016–17: vilken roll har regionerna i integrationsarbetet?"
+    ),
+    organisations=MEMBER_ORGANISATIONS,
+    meetings=(
+        MeetingSpec(
+            "Träff 1",
+            date(2016, 10, 13),
+            "Linköping",
+            (_roles("Vem är du? Vilka roller tar du i integrationsarbetet?"),),
+        ),
+        MeetingSpec("Träff 2", date(2016, 12, 8), "Halmstad", ()),
+        MeetingSpec(
+            "Träff 3",
+            date(2017, 2, 16),
+            "Uppsala",
+            (_roles("Vem är du nu? Vilka roller tar du i integrationsarbetet?"),),
+        ),
+        MeetingSpec(
+            "Träff 4",
+            date(2017, 4, 27),
+            "Malmö",
+            (_roles("Vem är du i dag? Vilka roller tar du efter lärprojektet?"),),
+        ),
+    ),
+)

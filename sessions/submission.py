@@ -1,0 +1,11 @@
+"""A participant's answer to one activity, as the aggregation sees it."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Submission:
+    participant_id: int
+    organisation: str
+    answer: dict
+    hidden: bool = False
