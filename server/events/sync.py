@@ -30,6 +30,7 @@ def on_sync(who: SocketIdentity, _: Empty) -> dict:
     )
     state["activity"] = activity_view(current) if current else None
     if who.role == "leader":
+        state["projector_token"] = live.projector_token
         state["activities"] = [activity_view(a) for a in live.activities]
         state["snapshots"] = [
             leader_snapshot(a, current_snapshot(a))
