@@ -36,7 +36,9 @@ def main() -> None:
         with app.test_request_context():
             link = login_link(base)
         print(f"\n  Mellanrum is running on {base}/", flush=True)
-        print(f"  Sign in as process leader (one-time link):\n\n    {link}\n", flush=True)
+        print(
+            f"  Sign in as process leader (one-time link):\n\n    {link}\n", flush=True
+        )
     socketio.run(app, host=args.host, port=args.port, log_output=False)
 
 

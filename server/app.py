@@ -31,7 +31,8 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
     from . import database, models  # noqa: F401  (registers models and pragmas)
     from .events import connection, leader, participant, sync  # noqa: F401
-    from .views import archive, leader as leader_views, projector, public, vendor
+    from .views import archive, projector, public, vendor
+    from .views import leader as leader_views
 
     for module in (public, leader_views, projector, archive, vendor):
         app.register_blueprint(module.bp)

@@ -59,7 +59,9 @@ def send_snapshot(activity_id: int) -> None:
         return
     full = current_snapshot(row)
     public = snapshots.public(full)
-    socketio.emit("snapshot", leader_snapshot(row, full), to=room("leader", row.session_id))
+    socketio.emit(
+        "snapshot", leader_snapshot(row, full), to=room("leader", row.session_id)
+    )
     socketio.emit("snapshot", public, to=room("projector", row.session_id))
     if row.state == ActivityState.REVEALED:
         socketio.emit("snapshot", public, to=room("phones", row.session_id))

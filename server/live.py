@@ -21,7 +21,9 @@ from .freeze import freeze
 from .timeutil import utcnow
 
 
-def start_session(meeting: models.Meeting, *, allow_anonymous: bool) -> models.LiveSession:
+def start_session(
+    meeting: models.Meeting, *, allow_anonymous: bool
+) -> models.LiveSession:
     """Start a live run of ``meeting``, copying its programme into activities."""
     for _attempt in range(5):
         live = models.LiveSession(

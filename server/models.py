@@ -130,7 +130,7 @@ class Submission(db.Model):
 
 
 class SubmitReceipt(db.Model):
-    """Every client id ever applied: a retried submit is acknowledged, not re-applied."""
+    """Every client id ever applied: a retry is acknowledged, not re-applied."""
 
     client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))

@@ -1,4 +1,4 @@
-"""Signed tokens: a participant's identity in one session, and leaders' sign-in links."""
+"""Signed tokens: a participant's identity in one session, and sign-in links."""
 
 import hashlib
 import secrets

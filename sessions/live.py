@@ -36,7 +36,8 @@ def normalise_join_code(typed: object) -> str:
 def check_can_join(status: SessionStatus) -> None:
     if status is not SessionStatus.RUNNING:
         raise DomainError(
-            "session_ended", N_("This session has ended. Ask the leader for a new code.")
+            "session_ended",
+            N_("This session has ended. Ask the leader for a new code."),
         )
 
 

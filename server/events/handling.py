@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 Handler = Callable[[SocketIdentity, Payload], dict]
 
 
-def handler(*roles: str, payload: type[Payload] = Empty) -> Callable[[Handler], Callable]:
+def handler(
+    *roles: str, payload: type[Payload] = Empty
+) -> Callable[[Handler], Callable]:
     def wrap(fn: Handler) -> Callable:
         @functools.wraps(fn)
         def run(*args: object) -> dict:
@@ -50,7 +52,7 @@ def handler(*roles: str, payload: type[Payload] = Empty) -> Callable[[Handler], 
                 log.exception("event %s failed", fn.__name__)
                 return error_reply(
                     "server_error",
-                    _("Something went wrong on the server. Nothing was saved; try again."),
+                    _("Something went wrong on the server. Nothing was saved."),
                 )
 
         return run

@@ -1,7 +1,8 @@
 """Events the leader's console sends. Each acks the console with the changed
 activity and tells every client of the session through broadcast.py."""
 
-from .. import broadcast, control, live as live_sessions, models
+from .. import broadcast, control, models
+from .. import live as live_sessions
 from ..extensions import db, socketio
 from ..payloads import (
     ActivityRef,
@@ -73,7 +74,8 @@ def on_hide_submission(who: SocketIdentity, data: HideSubmission) -> dict:
 @socketio.on("merge_words")
 @handler("leader", payload=MergeWords)
 def on_merge(who: SocketIdentity, data: MergeWords) -> dict:
-    """Sent by the console to count one word as another ("samordning" → "Samordnare")."""
+    """Sent by the console to count one word as another ("samordning" →
+    "Samordnare")."""
     row = control.merge_words(_live(who), data.activity_id, data.source, data.target)
     broadcast.mark_dirty(row.id)
     return {"activity": activity_view(row)}

@@ -77,9 +77,7 @@ def merge(merges: dict[str, str], source: object, target: object) -> dict[str, s
     src = text.key(text.clean(source, field="Role", max_length=MAX_ROLE_LENGTH))
     dst = text.key(text.clean(target, field="Role", max_length=MAX_ROLE_LENGTH))
     if resolve(merges, dst) == src or src == dst:
-        raise DomainError(
-            "invalid_merge", N_("A word cannot be merged into itself.")
-        )
+        raise DomainError("invalid_merge", N_("A word cannot be merged into itself."))
     updated = dict(merges)
     updated[src] = dst
     return updated
