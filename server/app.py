@@ -21,6 +21,14 @@ def create_app(config: type[Config] | None = None) -> Flask:
     login_manager.login_view = "leader.sign_in"
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+
+    from . import database, models  # noqa: F401  (registers models and pragmas)
+
+    # Handlers must be registered before init_app: Flask-SocketIO binds the ones
+    # it already knows to each new server, and a handler imported later would
+    # reach only the first app's server.
+    from .events import connection, leader, participant, sync  # noqa: F401
+
     socketio.init_app(
         app,
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
@@ -28,9 +36,6 @@ def create_app(config: type[Config] | None = None) -> Flask:
         max_http_buffer_size=MAX_SOCKET_MESSAGE,
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
     )
-
-    from . import database, models  # noqa: F401  (registers models and pragmas)
-    from .events import connection, leader, participant, sync  # noqa: F401
     from .views import archive, projector, public, vendor
     from .views import leader as leader_views
 
