@@ -13,6 +13,7 @@ import eventlet  # noqa: E402
 eventlet.monkey_patch()
 
 import argparse  # noqa: E402
+import logging  # noqa: E402
 import os  # noqa: E402
 
 from server.app import create_app  # noqa: E402
@@ -28,6 +29,9 @@ def main() -> None:
         "--no-login-link", action="store_true", help="do not print a sign-in link"
     )
     args = parser.parse_args()
+    logging.basicConfig(
+        level=logging.INFO, format="%(levelname)s %(name)s: %(message)s"
+    )
     app = create_app()
     with app.app_context():
         prepare_database()

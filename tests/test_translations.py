@@ -1,0 +1,40 @@
+"""Every message in code and templates has a Swedish translation."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[1]
+SWEDISH = ROOT / "server/translations/sv/LC_MESSAGES/messages.po"
+
+
+def extracted(tmp_path: Path):
+    pot = tmp_path / "messages.pot"
+    subprocess.run(
+        [
+            sys.executable, "-m", "babel.messages.frontend", "extract",
+            "-F", "babel.cfg", "-k", "N_", "-k", "_", "-k", "gettext",
+            "-k", "ngettext:1,2", "-k", "lazy_gettext", "-o", str(pot), ".",
+        ],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    with pot.open("rb") as f:
+        return read_po(f)
+
+
+def test_the_swedish_catalogue_translates_every_message(tmp_path):
+    with SWEDISH.open("rb") as f:
+        swedish = read_po(f)
+    missing = [
+        m.id
+        for m in extracted(tmp_path)
+        if m.id
+        and (
+            (found := swedish.get(m.id)) is None
+            or not found.string
+            or found.fuzzy
+        )
+    ]
+    assert missing == [], "run `make extract` and translate these"
