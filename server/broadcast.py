@@ -103,12 +103,18 @@ class Coalescer:
 
     def mark(self, key: tuple[str, int]) -> None:
         self._dirty.add(key)
-        interval = current_app.config["SNAPSHOT_INTERVAL"]
-        if interval <= 0:
+        if current_app.config["SNAPSHOT_INTERVAL"] <= 0:
             self.flush()
-        elif self._app is None:
-            self._app = current_app._get_current_object()  # type: ignore[attr-defined]
-            socketio.start_background_task(self._run, self._app, interval)
+        else:
+            self.start(current_app._get_current_object())  # type: ignore[attr-defined]
+
+    def start(self, app: Flask) -> None:
+        """Start the ticking task once; the server starts it at boot so timers
+        close on time even before anyone answers."""
+        interval = app.config["SNAPSHOT_INTERVAL"]
+        if self._app is None and interval > 0:
+            self._app = app
+            socketio.start_background_task(self._run, app, interval)
 
     def flush(self) -> None:
         while self._dirty:
