@@ -32,14 +32,20 @@ def store_activity(row: models.Activity, activity: DomainActivity) -> None:
     bump_version(row.id)
 
 
-def bump_version(activity_id: int) -> None:
-    # An UPDATE ... SET version = version + 1 holds under concurrent writers,
-    # where reading and writing the attribute in Python would lose updates.
-    db.session.execute(
+def bump_version(activity_id: int) -> bool:
+    """Bump the activity's version; False when there is no such activity.
+
+    An UPDATE ... SET version = version + 1 holds under concurrent writers, where
+    reading and writing the attribute in Python would lose updates. It also locks
+    the row until the transaction ends.
+    """
+    result = db.session.execute(
         update(models.Activity)
         .where(models.Activity.id == activity_id)
         .values(version=models.Activity.version + 1)
+        .execution_options(synchronize_session=False)
     )
+    return result.rowcount == 1
 
 
 def submissions_for(activity_id: int) -> list[DomainSubmission]:

@@ -27,8 +27,8 @@ def submit(
     try:
         return _submit_once(participant, activity_id, client_id, answer)
     except IntegrityError:
-        # Another request won a race: the same client id from a retry, or a first
-        # answer from a second tab. Its commit is visible now; do it again.
+        # Should the lock below ever be bypassed (a database without row locks),
+        # the other request's commit is visible now: do it again, once.
         db.session.rollback()
         return _submit_once(participant, activity_id, client_id, answer)
 
@@ -36,18 +36,23 @@ def submit(
 def _submit_once(
     participant: models.Participant, activity_id: int, client_id: str, answer: object
 ) -> Accepted:
+    # Claim the activity first: bumping its version takes the row lock on
+    # PostgreSQL and the write lock on SQLite, so the checks below cannot race a
+    # retry of the same answer, a second tab, or the leader closing. A refusal
+    # rolls the bump back with everything else.
+    if not repository.bump_version(activity_id):
+        raise DomainError("unknown_activity", N_("There is no such activity."))
     receipt = db.session.get(models.SubmitReceipt, client_id)
     if receipt is not None:
+        db.session.rollback()
         if receipt.participant_id != participant.id:
             raise DomainError(
                 "invalid", N_("This answer's id is already in use. Send it again.")
             )
         return Accepted(db.session.get(models.Submission, receipt.submission_id), True)
 
-    # The row lock makes a close that commits meanwhile wait for this answer, or
-    # this answer see the close (PostgreSQL; SQLite serialises writers anyway).
-    row = db.session.get(models.Activity, activity_id, with_for_update=True)
-    if row is None or row.session_id != participant.session_id:
+    row = db.session.get(models.Activity, activity_id, populate_existing=True)
+    if row.session_id != participant.session_id:
         raise DomainError("unknown_activity", N_("There is no such activity."))
     activity = repository.to_activity(row)
     now = utcnow()
@@ -71,6 +76,5 @@ def _submit_once(
             submission_id=submission.id,
         )
     )
-    repository.bump_version(activity_id)
     db.session.commit()
     return Accepted(submission, False)
