@@ -1,0 +1,100 @@
+"""Fixtures for tests against a real eventlet server, through client/ only.
+
+Every server is stopped and every client closed, whatever the test did, so no
+process, thread or socket outlives its test.
+"""
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from client import LeaderClient, Participant, Projector, join
+from tests.support.server_process import ServerProcess
+
+
+def stop_server(server: ServerProcess) -> None:
+    """Stop the server and close its output pipe. ServerProcess leaves the pipe
+    open, and an unclosed file is a ResourceWarning, an error under our
+    filterwarnings; we close it once its reader thread has seen the end."""
+    server.stop()
+    for thread in threading.enumerate():
+        if thread.name.endswith("(_drain)"):
+            thread.join(5)
+    if server.proc and server.proc.stdout:
+        server.proc.stdout.close()
+
+
+@pytest.fixture
+def start_server(tmp_path: Path) -> Iterator[Callable[..., ServerProcess]]:
+    """Start servers on demand: ``start_server()`` for a fresh one, or
+    ``start_server(port=p)`` for a restart on the same database and port."""
+    started: list[ServerProcess] = []
+
+    def start(port: int = 0) -> ServerProcess:
+        server = ServerProcess(tmp_path / "instance", port=port)
+        started.append(server)
+        return server.start()
+
+    yield start
+    for server in started:
+        stop_server(server)
+
+
+@pytest.fixture
+def server(start_server: Callable[..., ServerProcess]) -> ServerProcess:
+    return start_server()
+
+
+@pytest.fixture
+def closing() -> Iterator[Callable]:
+    """``closing(client)`` closes the client at the end of the test."""
+    clients: list = []
+
+    def keep(client):
+        clients.append(client)
+        return client
+
+    yield keep
+    for client in reversed(clients):
+        client.close()
+
+
+@pytest.fixture
+def leader(server: ServerProcess, closing: Callable) -> LeaderClient:
+    """Signed in, with Träff 1's session started and its console connected."""
+    console = closing(LeaderClient(server.base_url))
+    console.sign_in(server.login_link)
+    console.connect(console.start_session())
+    return console
+
+
+@pytest.fixture
+def activity_id(leader: LeaderClient) -> int:
+    """Träff 1's Roles activity ("Vem är du?"), still a draft."""
+    return leader.activity_ids()[0]
+
+
+@pytest.fixture
+def projector(
+    server: ServerProcess, leader: LeaderClient, closing: Callable
+) -> Projector:
+    screen = closing(Projector(server.base_url, leader.projector_token))
+    screen.connect()
+    return screen
+
+
+@pytest.fixture
+def phone(
+    server: ServerProcess, leader: LeaderClient, closing: Callable
+) -> Callable[..., Participant]:
+    """``phone("Anna")`` joins the session by code and connects its socket."""
+
+    def make(name: str = "Anna", organisation: str = "Region Skåne") -> Participant:
+        token, _, _ = join(server.base_url, leader.join_code, name, organisation)
+        device = closing(Participant(server.base_url, token))
+        device.connect()
+        return device
+
+    return make
