@@ -1,5 +1,7 @@
 """What anyone may open: the join pages, the join API, the QR code, the language."""
 
+import io
+
 import segno
 from flask import (
     Blueprint,
@@ -9,6 +11,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
@@ -27,6 +30,12 @@ STATUS_FOR = {
 }
 
 
+@bp.app_context_processor
+def page_language() -> dict:
+    """Every page's <html lang> and language switch need the chosen locale."""
+    return {"locale": str(get_locale() or "sv")}
+
+
 @bp.get("/")
 def index():
     return render_template("public/index.html")
@@ -36,7 +45,9 @@ def index():
 def join_by_form():
     code = normalise_join_code(request.args.get("code", ""))
     if not code:
-        return render_template("public/index.html", error=_("Type the code shown on the screen.")), 400
+        return render_template(
+            "public/index.html", error=_("Type the code shown on the screen.")
+        ), 400
     return redirect(url_for("public.phone", code=code))
 
 
@@ -59,7 +70,9 @@ def api_join():
     or an error whose message the page shows."""
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        return error_reply("invalid", _("The request was malformed. Reload the page.")), 400
+        return error_reply(
+            "invalid", _("The request was malformed. Reload the page.")
+        ), 400
     try:
         participant = live.join(
             data.get("code"),
@@ -68,7 +81,9 @@ def api_join():
             data.get("anonymous", False),
         )
     except DomainError as error:
-        return error_reply(error.code, translate(error)), STATUS_FOR.get(error.code, 400)
+        return error_reply(error.code, translate(error)), STATUS_FOR.get(
+            error.code, 400
+        )
     broadcast.presence_changed(participant.session_id)
     live_session = live.find_session(data.get("code"))
     return {
@@ -85,8 +100,13 @@ def qr(code: str):
     if not code:
         abort(404)
     url = url_for("public.phone", code=code, _external=True)
-    svg = segno.make(url, error="m").svg_inline(scale=8, border=2, title=url)
-    return svg, 200, {"Content-Type": "image/svg+xml; charset=utf-8"}
+    # A standalone document, not svg_inline: an <img> shows an SVG only when it
+    # has the SVG namespace, and scales it only when it has a viewBox.
+    out = io.BytesIO()
+    segno.make(url, error="m").save(
+        out, kind="svg", scale=8, border=4, unit="px", light="#fff", title=url
+    )
+    return out.getvalue(), 200, {"Content-Type": "image/svg+xml; charset=utf-8"}
 
 
 @bp.get("/lang/<lang>")
