@@ -1,0 +1,234 @@
+// The participant's phone: join, wait, answer the open activity, see results.
+// Answers go through an outbox in localStorage, so a lost ack or a reload never
+// loses an answer, and a resend with the same client_id never counts twice.
+import { SnapshotStore, ask, nextCurrent, openSocket } from "./connection.js";
+import { byId, el, readJson, show } from "./dom.js";
+import { countText, formatTime, t } from "./i18n.js";
+import { newClientId, phoneStore } from "./outbox.js";
+import { rolesWidget, sameRoles } from "./phone_roles.js";
+import { renderBars } from "./results.js";
+import { Countdown } from "./timer.js";
+import { setUpJoin } from "./phone_join.js";
+
+const page = readJson("phone-data");
+const store = phoneStore(page.code);
+const snapshots = new SnapshotStore();
+const countdown = new Countdown(byId("activity-timer"));
+const views = ["join-view", "waiting-view", "activity-view", "ended-view"].map(byId);
+
+const state = { ended: page.ended, activity: null, submission: null, participant: null };
+let socket = null;
+let widget = null; // { activityId, ... } for the activity on screen
+let sendingId = null; // client_id of the submit waiting for its ack
+
+const join = setUpJoin(page, (token) => {
+  store.saveToken(token);
+  connect();
+});
+
+function showView(id) {
+  for (const view of views) show(view, view.id === id);
+}
+
+function setConnection(status) {
+  const node = byId("connection");
+  const text = { connecting: t("connecting"), offline: t("reconnecting"), refused: t("refused") }[status];
+  node.textContent = text || "";
+  node.hidden = !text;
+}
+
+function connect() {
+  socket = openSocket({ participant: store.token() }, setConnection);
+  socket.on("connect", syncState);
+  socket.on("connect_error", (err) => {
+    if (err?.data?.error !== "bad_token") return;
+    // The token is stale (or forged): this phone must join again.
+    store.forgetToken();
+    store.clearOutbox();
+    socket.disconnect();
+    socket = null;
+    setConnection("online");
+    showView("join-view");
+    join.showError(err.message);
+  });
+  socket.on("activity", (activity) => {
+    const before = state.activity?.id;
+    state.activity = nextCurrent(state.activity, activity);
+    // Another activity became current: our own answer to it comes with sync.
+    if (state.activity?.id !== before) syncState();
+    else render();
+  });
+  socket.on("snapshot", (snapshot) => {
+    if (snapshots.offer(snapshot) && snapshot.activity_id === state.activity?.id) renderResults();
+  });
+  socket.on("session_ended", () => {
+    state.ended = true;
+    store.clearOutbox();
+    store.clearDraft();
+    socket.disconnect();
+    render();
+  });
+}
+
+async function syncState() {
+  let reply;
+  try {
+    reply = await ask(socket, "sync");
+  } catch {
+    if (socket?.connected) setTimeout(syncState, 2000);
+    return;
+  }
+  if (!reply.ok) return showStatus(reply.message);
+  countdown.syncClock(reply.session.server_time);
+  state.ended = reply.session.status === "ended";
+  state.participant = reply.participant;
+  state.activity = reply.activity;
+  state.submission = reply.submission;
+  snapshots.offer(reply.snapshot);
+  if (state.ended) socket.disconnect();
+  render();
+  // Whatever was in flight on the old connection is sent again now (same
+  // client_id, so the server applies it at most once).
+  sendingId = null;
+  flushOutbox();
+}
+
+function render() {
+  if (state.ended) {
+    countdown.set(null);
+    return showView("ended-view");
+  }
+  const activity = state.activity;
+  if (!activity || activity.state === "draft") {
+    const who = state.participant;
+    byId("waiting-name").textContent =
+      who && !who.anonymous ? t("welcome", { name: who.name }) : t("welcome_anonymous");
+    countdown.set(null);
+    return showView("waiting-view");
+  }
+  showView("activity-view");
+  byId("activity-prompt").textContent = activity.prompt;
+  countdown.set(activity.state === "open" ? activity.timer_ends_at : null);
+  if (activity.kind !== "roles") {
+    widget = null;
+    byId("send-bar").querySelector(".send")?.remove();
+    byId("activity-body").replaceChildren(t("unsupported"));
+    showStatus("");
+  } else {
+    renderAnswer(activity);
+  }
+  renderStatus();
+  renderResults();
+}
+
+function renderAnswer(activity) {
+  if (widget?.activityId !== activity.id) {
+    widget = rolesWidget(activity, { onChange: saveDraft });
+    widget.activityId = activity.id;
+    byId("activity-body").replaceChildren(widget.node);
+    byId("send-bar").querySelector(".send")?.remove();
+    widget.button = el("button", { type: "button", class: "button primary send", onclick: submit });
+    byId("send-bar").prepend(widget.button);
+  }
+  // What the phone shows: an unsent change first, then an unacknowledged
+  // submit, then what the server has.
+  const draft = store.draft();
+  const outbox = store.outbox();
+  const open = activity.state === "open";
+  if (open && draft?.activity_id === activity.id) widget.setRoles(draft.roles);
+  else if (outbox?.activity_id === activity.id) widget.setRoles(outbox.answer.roles);
+  else widget.setRoles(state.submission?.answer?.roles || []);
+  widget.setEditable(open);
+  widget.button.hidden = !open;
+}
+
+function saveDraft(roles) {
+  store.saveDraft({ activity_id: state.activity.id, roles });
+  renderStatus();
+}
+
+function pending() {
+  const outbox = store.outbox();
+  return outbox && outbox.activity_id === state.activity?.id ? outbox : null;
+}
+
+function renderStatus() {
+  if (!widget || !state.activity) return;
+  const open = state.activity.state === "open";
+  const roles = widget.roles();
+  const sent = state.submission?.answer?.roles;
+  const outbox = pending();
+  let text = "";
+  if (!open) text = sent ? t("closed") : t("closed_no_answer");
+  else if (outbox && sameRoles(outbox.answer.roles, roles))
+    text = outbox.client_id === sendingId ? t("sending") : t("queued");
+  else if (sent && sameRoles(sent, roles)) text = t("received", { time: formatTime(state.submission.updated_at) });
+  else if (roles.length && (sent || outbox)) text = t("unsent");
+  showStatus(text);
+  const unchanged = (sent && sameRoles(sent, roles)) || (outbox && sameRoles(outbox.answer.roles, roles));
+  widget.button.textContent = sent ? t("update") : t("submit");
+  widget.button.disabled = !roles.length || Boolean(unchanged);
+}
+
+function showStatus(text) {
+  byId("answer-status").textContent = text || "";
+  const button = byId("send-bar").querySelector(".send");
+  byId("send-bar").hidden = (!button || button.hidden) && !text;
+}
+
+function submit() {
+  const entry = {
+    activity_id: state.activity.id,
+    client_id: newClientId(),
+    answer: { roles: widget.roles() },
+  };
+  store.saveOutbox(entry);
+  send(entry);
+}
+
+function flushOutbox() {
+  const entry = store.outbox();
+  if (entry && entry.client_id !== sendingId) send(entry);
+}
+
+function send(entry) {
+  if (!socket?.connected) return renderStatus();
+  sendingId = entry.client_id;
+  renderStatus();
+  socket.timeout(8000).emit("submit", entry, (err, reply) => {
+    if (sendingId === entry.client_id) sendingId = null;
+    const current = store.outbox();
+    const stillOurs = current?.client_id === entry.client_id;
+    if (err) {
+      // No ack in time. Keep the entry: it goes again, same client_id, after
+      // the next connect, or in a moment if the socket is still up.
+      if (stillOurs && socket?.connected) setTimeout(flushOutbox, 3000);
+      return renderStatus();
+    }
+    if (stillOurs) store.clearOutbox();
+    if (!reply.ok) {
+      if (stillOurs) showStatus(reply.message);
+      return;
+    }
+    if (reply.submission.activity_id === state.activity?.id) {
+      state.submission = reply.submission;
+      const draft = store.draft();
+      if (draft && sameRoles(draft.roles, reply.submission.answer.roles)) store.clearDraft();
+    }
+    renderStatus();
+  });
+}
+
+function renderResults() {
+  const activity = state.activity;
+  const snapshot = activity && snapshots.get(activity.id);
+  const visible = activity?.state === "revealed" && snapshot?.results;
+  show(byId("results-view"), Boolean(visible));
+  if (!visible) return;
+  byId("results-count").textContent = countText("answers", snapshot.answer_count);
+  renderBars(byId("results-bars"), snapshot.results.words, { limit: 10 });
+}
+
+if (state.ended) render();
+else if (store.token()) connect();
+else showView("join-view");
