@@ -1,0 +1,119 @@
+// The leader's console: runs the session's activities and shows what comes in.
+import { SnapshotStore, ask, openSocket } from "./connection.js";
+import { activityCard } from "./console_card.js";
+import { setUpDetail } from "./console_detail.js";
+import { byId, readJson, show } from "./dom.js";
+import { t } from "./i18n.js";
+
+const page = readJson("console-data");
+const snapshots = new SnapshotStore();
+const activities = new Map(); // id -> activity, in programme order
+const cards = new Map(); // id -> card
+let currentId = null;
+let selectedId = null; // the activity whose live results are shown
+
+function announce(text) {
+  byId("console-status").textContent = text || "";
+}
+
+// Every leader event goes through here: a refusal's message is shown as it is.
+async function send(event, payload = {}) {
+  let reply;
+  try {
+    reply = await ask(socket, event, payload);
+  } catch {
+    announce(t("no_reply"));
+    return null;
+  }
+  if (!reply.ok) {
+    announce(reply.message);
+    render();
+    return reply;
+  }
+  if (reply.activity) {
+    applyActivity(reply.activity);
+    announce(t("state_now", { state: t(reply.activity.state) }));
+  } else {
+    announce("");
+  }
+  return reply;
+}
+
+const detail = setUpDetail({ send, announce });
+
+const socket = openSocket({ leader: page.session_id }, (status) => {
+  const node = byId("connection");
+  const text = { connecting: t("connecting"), offline: t("reconnecting"), refused: t("refused") }[status];
+  node.textContent = text || "";
+  node.hidden = !text;
+});
+
+socket.on("connect", syncState);
+socket.on("connect_error", (err) => {
+  if (!socket.active && err?.message) announce(err.message);
+});
+
+async function syncState() {
+  let reply;
+  try {
+    reply = await ask(socket, "sync");
+  } catch {
+    if (socket.connected) setTimeout(syncState, 2000);
+    return;
+  }
+  if (!reply.ok) return announce(reply.message);
+  if (reply.session.status === "ended") return location.assign(page.archive_url);
+  currentId = reply.session.current_activity_id;
+  for (const activity of reply.activities) activities.set(activity.id, activity);
+  for (const snapshot of reply.snapshots) snapshots.offer(snapshot);
+  setJoined(reply.joined);
+  render();
+}
+
+function applyActivity(activity) {
+  const known = activities.get(activity.id);
+  // Acks and broadcasts can cross: keep the newer version of the activity.
+  if (known && known.version > activity.version) return;
+  activities.set(activity.id, activity);
+  if (activity.state === "open" || activity.state === "revealed") currentId = activity.id;
+  render();
+}
+
+socket.on("activity", applyActivity);
+socket.on("snapshot", (snapshot) => {
+  if (!snapshots.offer(snapshot)) return;
+  setJoined(snapshot.joined);
+  render();
+});
+socket.on("presence", (presence) => setJoined(presence.joined));
+socket.on("session_ended", () => location.assign(page.archive_url));
+
+function setJoined(count) {
+  if (typeof count === "number") byId("joined-count").textContent = String(count);
+}
+
+function render() {
+  const list = byId("activity-list");
+  for (const activity of activities.values()) {
+    if (!cards.has(activity.id)) {
+      const card = activityCard(activity, { send, select });
+      cards.set(activity.id, card);
+      list.append(card.node);
+    }
+  }
+  show(byId("no-activities"), activities.size === 0);
+  const shownId = selectedId ?? currentId;
+  for (const [id, card] of cards) card.update(activities.get(id), snapshots.get(id), id === shownId);
+  detail.render(activities.get(shownId) || null, snapshots.get(shownId));
+}
+
+function select(id) {
+  selectedId = id;
+  render();
+}
+
+byId("end-session").addEventListener("click", async () => {
+  if (!window.confirm(t("confirm_end"))) return;
+  const reply = await send("end_session");
+  if (reply?.ok) location.assign(page.archive_url);
+});

@@ -1,0 +1,100 @@
+// The console's live view of one activity: ranked words with merges, and every
+// answer with a button to hide it from the results.
+import { byId, el, keepingFocus, show } from "./dom.js";
+import { countText, t } from "./i18n.js";
+import { barGraphic } from "./results.js";
+
+// actions: {send(event, payload) -> Promise<reply|null>}
+export function setUpDetail(actions) {
+  let shown = null; // {activity, snapshot}
+
+  byId("merge-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!shown) return;
+    const source = byId("merge-source");
+    const target = byId("merge-target");
+    const reply = await actions.send("merge_words", {
+      activity_id: shown.activity.id,
+      source: source.value,
+      target: target.value,
+    });
+    if (reply?.ok) {
+      source.value = "";
+      target.value = "";
+      actions.announce(t("merged"));
+      source.focus();
+    }
+  });
+
+  function wordRow(word, max, activityId) {
+    const merged = (word.merged || []).map((spelling) =>
+      el(
+        "li",
+        {},
+        el("span", { text: spelling }),
+        el("button", {
+          type: "button",
+          class: "button small",
+          dataset: { key: `unmerge:${spelling}` },
+          text: t("unmerge", { word: spelling }),
+          onclick: async () => {
+            const reply = await actions.send("unmerge_word", { activity_id: activityId, source: spelling });
+            if (reply?.ok) actions.announce(t("unmerged"));
+          },
+        }),
+      ),
+    );
+    return el(
+      "li",
+      { class: "bar-row" },
+      el("span", { class: "bar-word", text: word.word }),
+      barGraphic(word.count / max),
+      el("span", { class: "bar-count", text: String(word.count) }),
+      merged.length > 0 && el("div", { class: "merged" }, el("span", { class: "muted", text: t("also_counts") }), el("ul", {}, merged)),
+    );
+  }
+
+  function submissionRow(sub) {
+    const name = sub.name || t("anonymous");
+    return el(
+      "tr",
+      { class: sub.hidden ? "is-hidden" : "" },
+      el("td", { text: name }),
+      el("td", { text: sub.organisation || "" }),
+      el("td", { text: (sub.answer?.roles || []).join(", ") }),
+      el(
+        "td",
+        {},
+        sub.hidden && el("span", { class: "hidden-tag", text: t("hidden_answer") }),
+        el("button", {
+          type: "button",
+          class: "button small",
+          dataset: { key: `submission:${sub.id}` },
+          "aria-label": t(sub.hidden ? "show_answer" : "hide_answer", { name }),
+          text: sub.hidden ? t("show") : t("hide"),
+          onclick: () => actions.send("hide_submission", { submission_id: sub.id, hidden: !sub.hidden }),
+        }),
+      ),
+    );
+  }
+
+  function render(activity, snapshot) {
+    shown = activity ? { activity, snapshot } : null;
+    show(byId("detail"), Boolean(activity));
+    if (!activity) return;
+    byId("detail-prompt").textContent = activity.prompt;
+    byId("detail-count").textContent = snapshot
+      ? t("answers_of", { count: snapshot.answer_count, joined: snapshot.joined })
+      : countText("answers", 0);
+    const words = snapshot?.results?.words || [];
+    const max = Math.max(1, ...words.map((w) => w.count));
+    const list = byId("detail-words");
+    keepingFocus(list, () => list.replaceChildren(...words.map((w) => wordRow(w, max, activity.id))));
+    show(byId("detail-no-words"), !words.length);
+    byId("word-options").replaceChildren(...words.map((w) => el("option", { value: w.word })));
+    const rows = byId("submission-rows");
+    keepingFocus(rows, () => rows.replaceChildren(...(snapshot?.submissions || []).map(submissionRow)));
+  }
+
+  return { render };
+}
