@@ -109,6 +109,8 @@ export function rolesWidget(activity, { onChange }) {
       ),
     );
     if (!chosen.length) chosenList.append(el("li", { class: "muted", text: t("no_roles") }));
+    // Read-only and empty says nothing the status line does not say better.
+    chosenBox.hidden = !editable && !chosen.length;
   }
 
   draw();
