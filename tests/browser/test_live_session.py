@@ -5,10 +5,18 @@ Every page runs in English (the lang cookie) so the assertions read the msgids,
 whatever the Swedish catalogue says.
 """
 
+import json
 import re
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Locator,
+    Page,
+    WebSocketRoute,
+    expect,
+)
 
 from tests.support.server_process import ServerProcess
 
@@ -42,7 +50,36 @@ def join(context: BrowserContext, code: str, name: str, organisation: str) -> Pa
     return phone
 
 
-def role(phone: Page, name: str):
+def start_session(browser: Browser, server: ServerProcess) -> tuple[Page, str]:
+    """Sign in as the leader, switch to English, start Träff 1's session; the
+    console page and the join code."""
+    console = browser.new_context(
+        base_url=server.base_url, viewport={"width": 1280, "height": 900}
+    ).new_page()
+    console.goto(server.login_link)
+    expect(console).to_have_url(re.compile(r"/leader/$"))
+    console.get_by_role("link", name="English").click()  # the language switch
+    expect(console.locator("html")).to_have_attribute("lang", "en")
+    meeting = console.get_by_role("region", name="Träff 1")
+    expect(meeting.get_by_text(PROMPT)).to_be_visible()
+    meeting.get_by_role("button", name="Start session").click()
+    expect(console).to_have_url(re.compile(r"/leader/sessions/\d+$"))
+    code = console.locator("#join-code").inner_text().strip()
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{6}", code), code
+    return console, code
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core finds no violation: labels, names, contrast, landmarks..."""
+    page.add_script_tag(url="/vendor/axe.min.js")
+    violations = page.evaluate(
+        """() => axe.run().then(result => result.violations.map(v =>
+            `${v.id} (${v.impact}): ` + v.nodes.map(n => n.target.join(" ")).join()))"""
+    )
+    assert violations == [], f"{page.url}: {violations}"
+
+
+def role(phone: Page, name: str) -> Locator:
     return phone.get_by_role("checkbox", name=name, exact=True)
 
 
@@ -57,20 +94,7 @@ def test_a_live_roles_session_from_sign_in_to_archive(
     browser: Browser, server: ServerProcess, screenshot
 ) -> None:
     # 1. The leader signs in, starts Träff 1's session and reads the join code.
-    console_context = browser.new_context(
-        base_url=server.base_url, viewport={"width": 1280, "height": 900}
-    )
-    console = console_context.new_page()
-    console.goto(server.login_link)
-    expect(console).to_have_url(re.compile(r"/leader/$"))
-    console.get_by_role("link", name="English").click()  # the language switch
-    expect(console.locator("html")).to_have_attribute("lang", "en")
-    meeting = console.get_by_role("region", name="Träff 1")
-    expect(meeting.get_by_text(PROMPT)).to_be_visible()
-    meeting.get_by_role("button", name="Start session").click()
-    expect(console).to_have_url(re.compile(r"/leader/sessions/\d+$"))
-    code = console.locator("#join-code").inner_text().strip()
-    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{6}", code), code
+    console, code = start_session(browser, server)
     card = console.locator(".activity-card").filter(has_text=PROMPT)
     expect(card.locator(".state-badge")).to_have_text("Not started")
 
@@ -102,6 +126,7 @@ def test_a_live_roles_session_from_sign_in_to_archive(
     ]
     anna, bo, cecilia = phones
     screenshot(anna, "phone-waiting")
+    assert_accessible(anna)
     expect(projector.locator("#joined-count")).to_have_text("3")
     expect(console.locator("#joined-count")).to_have_text("3")
 
@@ -130,6 +155,7 @@ def test_a_live_roles_session_from_sign_in_to_archive(
     chosen = cecilia.locator(".chosen li")
     expect(chosen).to_have_text(["Samordnare×", "Lobbyist×", "Brobyggare×"])
     screenshot(cecilia, "phone-answering")
+    assert_accessible(cecilia)
     cecilia.get_by_role("button", name="Send answer").click()
     expect(cecilia.locator("#answer-status")).to_contain_text("Received")
     screenshot(cecilia, "phone-received")
@@ -153,6 +179,7 @@ def test_a_live_roles_session_from_sign_in_to_archive(
         projector.get_by_text("Results are hidden until the leader reveals them")
     ).to_be_hidden()
     screenshot(projector, "projector-results")
+    assert_accessible(projector)
 
     # 6. A phone reloads mid-activity: its answer is still there, counted once;
     # it changes the answer and it replaces the old one.
@@ -164,6 +191,7 @@ def test_a_live_roles_session_from_sign_in_to_archive(
     expect(status).to_contain_text("Received")
     expect(cecilia.get_by_role("button", name="Update answer")).to_be_disabled()
     expect(projector.locator("#answer-count")).to_have_text("3 answers")
+    expect(projector.locator("#joined-count")).to_have_text("3")  # not a new person
     role(cecilia, "Nätverkare").check()
     expect(status).to_contain_text("Not sent yet")
     cecilia.get_by_role("button", name="Update answer").click()
@@ -180,6 +208,7 @@ def test_a_live_roles_session_from_sign_in_to_archive(
     expect(rows.filter(has_text="Cecilia")).to_contain_text("Region Uppsala")
     expect(bar(console, "Samordnare")).to_have_text("3")
     screenshot(console, "console-open")
+    assert_accessible(console)
 
     # 7. The leader closes the activity and ends the session; the archive keeps it.
     card.get_by_role("button", name="Close", exact=True).click()
@@ -203,8 +232,86 @@ def test_a_live_roles_session_from_sign_in_to_archive(
     expect(bar(archived, "Samordnare")).to_have_text("3")
     expect(archived.locator("svg.cloud text", has_text="Samordnare")).to_have_count(1)
     screenshot(console, "archive")
+    assert_accessible(console)
     for phone in phones:
         expect(
             phone.get_by_role("heading", name="The session has ended, thank you")
         ).to_be_visible()
     expect(projector.get_by_text("The session has ended, thank you")).to_be_visible()
+
+
+def submits(frames: list[str]) -> list[dict]:
+    """The submit payloads among Socket.IO packets a page sent (websocket
+    frames and long-polling bodies, whose packets are split by \\x1e)."""
+    found = []
+    for frame in frames:
+        for packet in frame.split("\x1e"):
+            if match := re.fullmatch(r"42\d+(\[.*\])", packet, re.DOTALL):
+                event, *args = json.loads(match.group(1))
+                if event == "submit":
+                    found.append(args[0])
+    return found
+
+
+def test_a_lost_ack_is_resent_with_the_same_client_id_and_counted_once(
+    browser: Browser, server: ServerProcess
+) -> None:
+    console, code = start_session(browser, server)
+    card = console.locator(".activity-card").filter(has_text=PROMPT)
+    card.get_by_role("button", name="Open", exact=True).click()
+    expect(card.locator(".state-badge")).to_have_text("Open")
+
+    phone = english_context(browser, server, **PHONE).new_page()
+    sent: list[str] = []
+    dropped: list[str] = []
+    phone.on(
+        "request",
+        lambda request: (
+            "/socket.io/" in request.url
+            and request.method == "POST"
+            and sent.append(request.post_data or "")
+        ),
+    )
+
+    def flaky_wifi(ws: WebSocketRoute) -> None:
+        """Pass frames both ways, but lose the first submit's ack and the
+        connection with it, as a phone entering a tunnel would."""
+        server_side = ws.connect_to_server()
+
+        def to_server(message: str | bytes) -> None:
+            sent.append(message if isinstance(message, str) else "")
+            server_side.send(message)
+
+        def to_page(message: str | bytes) -> None:
+            is_ack = isinstance(message, str) and message.startswith("43")
+            if is_ack and '"submission"' in message and not dropped:
+                dropped.append(message)
+                server_side.close()
+                ws.close(code=4000, reason="tunnel")
+                return
+            ws.send(message)
+
+        ws.on_message(to_server)
+        server_side.on_message(to_page)
+
+    phone.route_web_socket(re.compile(r"/socket\.io/"), flaky_wifi)
+    phone.goto(f"/join/{code}")
+    phone.get_by_label("Your name").fill("Anna")
+    phone.get_by_label("Your organisation").fill("Region Skåne")
+    phone.get_by_role("button", name="Join", exact=True).click()
+    expect(phone.get_by_role("heading", name=PROMPT)).to_be_visible()
+    # Submit over the websocket, not the long-polling it starts on.
+    phone.wait_for_function("() => performance.now() > 1500")
+    role(phone, "Samordnare").check()
+    phone.get_by_role("button", name="Send answer").click()
+
+    expect(phone.locator("#answer-status")).to_contain_text("Received", timeout=20_000)
+    assert dropped, "the first ack was not lost: the test proved nothing"
+    payloads = submits(sent)
+    assert len(payloads) >= 2, payloads
+    assert {p["client_id"] for p in payloads} == {payloads[0]["client_id"]}
+    assert all(p["answer"] == {"roles": ["Samordnare"]} for p in payloads)
+    outbox = phone.evaluate(f"localStorage.getItem('mellanrum:outbox:{code}')")
+    assert outbox in (None, "null")
+    expect(card.locator(".card-count")).to_have_text("1 answer")
+    expect(console.locator("#submission-rows tr")).to_have_count(1)
