@@ -67,7 +67,7 @@ class SocketClient:
         self.disconnects = 0
         self.connect_errors: list[object] = []  # raw connect_error payloads
         self.errors: list[BaseException] = []  # from the resync after a reconnect
-        self._refusal: ConnectRefused | None = None
+        self.refusal: ConnectRefused | None = None  # the server's last refusal
         self._by_hand = False
         self.sio.on("connect", self._on_connect)
         self.sio.on("disconnect", self._on_disconnect)
@@ -80,7 +80,7 @@ class SocketClient:
     def connect(self, timeout: float | None = None) -> dict:
         """Connect, then ``sync``; returns the sync ack. A refused credential raises
         ``ConnectRefused`` whose ``error`` is the server's ``data.error``."""
-        self._refusal = None
+        self.refusal = None
         self._by_hand = True  # this connect syncs by itself, below
         try:
             self.sio.connect(
@@ -91,8 +91,8 @@ class SocketClient:
                 wait_timeout=timeout or self.timeout,
             )
         except sio_errors.ConnectionError as error:
-            if self._refusal is not None:
-                raise self._refusal from None
+            if self.refusal is not None:
+                raise self.refusal from None
             raise ClientError(
                 f"could not connect to {self.base_url}: {error}"
             ) from error
@@ -151,10 +151,16 @@ class SocketClient:
             if isinstance(data, dict):
                 detail = data.get("data")
                 code = detail.get("error") if isinstance(detail, dict) else None
-                self._refusal = ConnectRefused(
+                self.refusal = ConnectRefused(
                     code if isinstance(code, str) else "refused",
                     str(data.get("message", "")),
                 )
+                if not self._by_hand:
+                    # A credential refused on reconnecting stays refused (say, the
+                    # server's secret changed): stop trying, as a phone that gets
+                    # bad_token forgets its token. From a thread of our own, since
+                    # stopping waits for the reconnecting thread.
+                    self.sio.start_background_task(self.sio.shutdown)
             self._changed.notify_all()
 
     # -- events -----------------------------------------------------------------
