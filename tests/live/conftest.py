@@ -27,13 +27,27 @@ def stop_server(server: ServerProcess) -> None:
 
 
 @pytest.fixture
-def start_server(tmp_path: Path) -> Iterator[Callable[..., ServerProcess]]:
+def database_url(request: pytest.FixtureRequest) -> str:
+    """SQLite in the instance folder, unless a test asks for PostgreSQL with
+    ``@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)``."""
+    if getattr(request, "param", "sqlite") == "postgres":
+        return request.getfixturevalue("postgres_url")
+    return ""
+
+
+@pytest.fixture
+def start_server(
+    tmp_path: Path, database_url: str
+) -> Iterator[Callable[..., ServerProcess]]:
     """Start servers on demand: ``start_server()`` for a fresh one, or
-    ``start_server(port=p)`` for a restart on the same database and port."""
+    ``start_server(port=p)`` for a restart on the same database and port;
+    keywords set environment variables (``SECRET_KEY="other"``)."""
     started: list[ServerProcess] = []
 
-    def start(port: int = 0) -> ServerProcess:
-        server = ServerProcess(tmp_path / "instance", port=port)
+    def start(port: int = 0, **env: str) -> ServerProcess:
+        server = ServerProcess(
+            tmp_path / "instance", database_url=database_url, port=port, extra_env=env
+        )
         started.append(server)
         return server.start()
 

@@ -1,6 +1,8 @@
 """A server killed without warning loses nothing it acked, and its clients come
 back by themselves: they reconnect, sync, and send what never got an ack."""
 
+import time
+
 import pytest
 
 from client import LeaderClient, NotDelivered, Participant, Projector, join
@@ -10,6 +12,7 @@ pytestmark = pytest.mark.live
 RESTART = 30  # seconds a client may take to notice the new server
 
 
+@pytest.mark.parametrize("database_url", ["sqlite", "postgres"], indirect=True)
 def test_acked_answers_survive_a_kill_and_pending_ones_arrive_after(
     start_server, closing
 ):
@@ -58,3 +61,25 @@ def test_acked_answers_survive_a_kill_and_pending_ones_arrive_after(
     )
     assert again.duplicate is True
     assert leader.sync()["snapshots"][0]["answer_count"] == 5
+
+
+def test_a_token_refused_after_a_restart_stops_the_reconnecting(start_server, closing):
+    first = start_server()
+    leader = closing(LeaderClient(first.base_url)).sign_in(first.login_link)
+    leader.connect(leader.start_session())
+    token, _, _ = join(first.base_url, leader.join_code, "Anna", "Vinnova")
+    device = closing(Participant(first.base_url, token))
+    device.connect()
+
+    first.kill()
+    # A new secret: every token and cookie signed with the old one is stale.
+    start_server(port=first.port, SECRET_KEY="another-secret")
+    device.wait_until(lambda d: d.refusal is not None, RESTART)
+    leader.wait_until(lambda c: c.refusal is not None, RESTART)
+    assert device.refusal.error == "bad_token"
+    assert leader.refusal.error == "not_signed_in"
+
+    tries = len(device.connect_errors)
+    time.sleep(2)  # a client still trying would have tried again by now
+    assert len(device.connect_errors) == tries
+    assert not device.connected
