@@ -17,7 +17,7 @@ import logging  # noqa: E402
 import os  # noqa: E402
 
 from server.app import create_app  # noqa: E402
-from server.broadcast import coalescer  # noqa: E402
+from server.broadcast import start as start_broadcasting  # noqa: E402
 from server.cli import login_link, prepare_database  # noqa: E402
 from server.extensions import socketio  # noqa: E402
 
@@ -44,7 +44,7 @@ def main() -> None:
         print(
             f"  Sign in as process leader (one-time link):\n\n    {link}\n", flush=True
         )
-    coalescer.start(app)
+    start_broadcasting(app)
     socketio.run(app, host=args.host, port=args.port, log_output=False)
 
 

@@ -36,6 +36,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
         max_http_buffer_size=MAX_SOCKET_MESSAGE,
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
     )
+    from .broadcast import Coalescer
+
+    app.extensions["mellanrum.coalescer"] = Coalescer()
     from .views import archive, projector, public, vendor
     from .views import leader as leader_views
 

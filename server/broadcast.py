@@ -46,17 +46,29 @@ def session_ended(live: models.LiveSession) -> None:
 
 
 def presence_changed(session_id: int) -> None:
-    coalescer.mark(("presence", session_id))
+    _coalescer().mark(("presence", session_id))
 
 
 def mark_dirty(activity_id: int) -> None:
-    coalescer.mark(("activity", activity_id))
+    _coalescer().mark(("activity", activity_id))
 
 
-def send_snapshot(activity_id: int) -> None:
+def start(app: Flask) -> None:
+    """Start the app's ticking task (the server does this at boot)."""
+    app.extensions["mellanrum.coalescer"].start(app)
+
+
+def _coalescer() -> "Coalescer":
+    return current_app.extensions["mellanrum.coalescer"]
+
+
+def send_snapshot(activity_id: int, last_sent: int | None = None) -> int | None:
+    """Send the activity's snapshot unless ``last_sent`` is already its version
+    (a commit can land just before a tick and be marked again just after it).
+    Returns the version sent."""
     row = db.session.get(models.Activity, activity_id)
-    if row is None:
-        return
+    if row is None or row.version == last_sent:
+        return last_sent
     full = current_snapshot(row)
     public = snapshots.public(full)
     socketio.emit(
@@ -65,6 +77,7 @@ def send_snapshot(activity_id: int) -> None:
     socketio.emit("snapshot", public, to=room("projector", row.session_id))
     if row.state == ActivityState.REVEALED:
         socketio.emit("snapshot", public, to=room("phones", row.session_id))
+    return row.version
 
 
 def leader_snapshot(row: models.Activity, full: dict) -> dict:
@@ -97,8 +110,11 @@ def send_presence(session_id: int) -> None:
 
 
 class Coalescer:
+    """One per app (app.extensions): what is dirty, and what was last sent."""
+
     def __init__(self) -> None:
         self._dirty: set[tuple[str, int]] = set()
+        self._sent: dict[int, int | None] = {}
         self._app: Flask | None = None
 
     def mark(self, key: tuple[str, int]) -> None:
@@ -122,7 +138,7 @@ class Coalescer:
             what, ident = key
             try:
                 if what == "activity":
-                    send_snapshot(ident)
+                    self._sent[ident] = send_snapshot(ident, self._sent.get(ident))
                 else:
                     send_presence(ident)
             except Exception:
@@ -149,6 +165,3 @@ def close_expired(app: Flask) -> None:
 
     for row in close_expired_timers():
         activity_changed(row)
-
-
-coalescer = Coalescer()

@@ -4,7 +4,6 @@ Every server is stopped and every client closed, whatever the test did, so no
 process, thread or socket outlives its test.
 """
 
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,18 +11,6 @@ import pytest
 
 from client import LeaderClient, Participant, Projector, join
 from tests.support.server_process import ServerProcess
-
-
-def stop_server(server: ServerProcess) -> None:
-    """Stop the server and close its output pipe. ServerProcess leaves the pipe
-    open, and an unclosed file is a ResourceWarning, an error under our
-    filterwarnings; we close it once its reader thread has seen the end."""
-    server.stop()
-    for thread in threading.enumerate():
-        if thread.name.endswith("(_drain)"):
-            thread.join(5)
-    if server.proc and server.proc.stdout:
-        server.proc.stdout.close()
 
 
 @pytest.fixture
@@ -53,7 +40,7 @@ def start_server(
 
     yield start
     for server in started:
-        stop_server(server)
+        server.stop()
 
 
 @pytest.fixture

@@ -34,6 +34,7 @@ class ServerProcess:
     login_link: str = ""
     proc: subprocess.Popen | None = None
     output: list[str] = field(default_factory=list)
+    drain: threading.Thread | None = None
 
     @property
     def base_url(self) -> str:
@@ -72,7 +73,8 @@ class ServerProcess:
             if match := LINK.search(line):
                 self.login_link = match.group(1)
                 # Keep draining the pipe, or a chatty server blocks on a full one.
-                threading.Thread(target=self._drain, daemon=True).start()
+                self.drain = threading.Thread(target=self._drain, daemon=True)
+                self.drain.start()
                 self._wait_for_port(deadline)
                 return self
         self.stop()
@@ -118,6 +120,15 @@ class ServerProcess:
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(10)
+        self._close_output()
+
+    def _close_output(self) -> None:
+        # The pipe ends with the process; close it once the reader has seen the
+        # end, or the unclosed file is a ResourceWarning.
+        if self.drain is not None:
+            self.drain.join(5)
+        if self.proc and self.proc.stdout and not self.proc.stdout.closed:
+            self.proc.stdout.close()
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -126,3 +137,4 @@ class ServerProcess:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
                 self.kill()
+        self._close_output()
