@@ -18,7 +18,8 @@ from flask_wtf.csrf import CSRFError
 from sessions.errors import DomainError
 from sessions.live import SessionStatus, normalise_join_code
 
-from .. import broadcast, live, tokens
+from .. import broadcast, live, models, tokens
+from ..extensions import db
 from ..i18n import error_reply, translate
 from ..present import participant_view, session_view
 
@@ -85,7 +86,7 @@ def api_join():
             error.code, 400
         )
     broadcast.presence_changed(participant.session_id)
-    live_session = live.find_session(data.get("code"))
+    live_session = db.session.get(models.LiveSession, participant.session_id)
     return {
         "ok": True,
         "token": tokens.participant_token(participant),
