@@ -75,7 +75,10 @@ function applyActivity(activity) {
   // Acks and broadcasts can cross: keep the newer version of the activity.
   if (known && known.version > activity.version) return;
   activities.set(activity.id, activity);
-  if (activity.state === "open" || activity.state === "revealed") currentId = activity.id;
+  if ((activity.state === "open" || activity.state === "revealed") && currentId !== activity.id) {
+    currentId = activity.id;
+    selectedId = null; // the leader moved on: show what is on the projector now
+  }
   render();
 }
 
@@ -85,11 +88,18 @@ socket.on("snapshot", (snapshot) => {
   setJoined(snapshot.joined);
   render();
 });
-socket.on("presence", (presence) => setJoined(presence.joined));
+socket.on("presence", (presence) => {
+  setJoined(presence.joined);
+  render(); // "n answers from m joined" follows too
+});
 socket.on("session_ended", () => location.assign(page.archive_url));
 
+let joined = 0;
+
 function setJoined(count) {
-  if (typeof count === "number") byId("joined-count").textContent = String(count);
+  if (typeof count !== "number") return;
+  joined = count;
+  byId("joined-count").textContent = String(count);
 }
 
 function render() {
@@ -104,7 +114,7 @@ function render() {
   show(byId("no-activities"), activities.size === 0);
   const shownId = selectedId ?? currentId;
   for (const [id, card] of cards) card.update(activities.get(id), snapshots.get(id), id === shownId);
-  detail.render(activities.get(shownId) || null, snapshots.get(shownId));
+  detail.render(activities.get(shownId) || null, snapshots.get(shownId), joined);
 }
 
 function select(id) {

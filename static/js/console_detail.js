@@ -39,7 +39,11 @@ export function setUpDetail(actions) {
           text: t("unmerge", { word: spelling }),
           onclick: async () => {
             const reply = await actions.send("unmerge_word", { activity_id: activityId, source: spelling });
-            if (reply?.ok) actions.announce(t("unmerged"));
+            if (reply?.ok) {
+              actions.announce(t("unmerged"));
+              // The button went with the merge; the merge form is the next likely step.
+              byId("merge-source").focus();
+            }
           },
         }),
       ),
@@ -78,13 +82,13 @@ export function setUpDetail(actions) {
     );
   }
 
-  function render(activity, snapshot) {
+  function render(activity, snapshot, joined) {
     shown = activity ? { activity, snapshot } : null;
     show(byId("detail"), Boolean(activity));
     if (!activity) return;
     byId("detail-prompt").textContent = activity.prompt;
     byId("detail-count").textContent = snapshot
-      ? t("answers_of", { count: snapshot.answer_count, joined: snapshot.joined })
+      ? t("answers_of", { count: snapshot.answer_count, joined })
       : countText("answers", 0);
     const words = snapshot?.results?.words || [];
     const max = Math.max(1, ...words.map((w) => w.count));

@@ -39,7 +39,7 @@ function setConnection(status) {
 
 function connect() {
   socket = openSocket({ participant: store.token() }, setConnection);
-  socket.on("connect", syncState);
+  socket.on("connect", () => syncState({ reconnected: true }));
   socket.on("connect_error", (err) => {
     if (err?.data?.error !== "bad_token") return;
     // The token is stale (or forged): this phone must join again.
@@ -70,12 +70,12 @@ function connect() {
   });
 }
 
-async function syncState() {
+async function syncState({ reconnected = false } = {}) {
   let reply;
   try {
     reply = await ask(socket, "sync");
   } catch {
-    if (socket?.connected) setTimeout(syncState, 2000);
+    if (socket?.connected) setTimeout(() => syncState({ reconnected }), 2000);
     return;
   }
   if (!reply.ok) return showStatus(reply.message);
@@ -89,7 +89,7 @@ async function syncState() {
   render();
   // Whatever was in flight on the old connection is sent again now (same
   // client_id, so the server applies it at most once).
-  sendingId = null;
+  if (reconnected) sendingId = null;
   flushOutbox();
 }
 
