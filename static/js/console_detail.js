@@ -95,7 +95,13 @@ export function setUpDetail(actions) {
     const list = byId("detail-words");
     keepingFocus(list, () => list.replaceChildren(...words.map((w) => wordRow(w, max, activity.id))));
     show(byId("detail-no-words"), !words.length);
-    byId("word-options").replaceChildren(...words.map((w) => el("option", { value: w.word })));
+    const options = byId("word-options");
+    const wordList = JSON.stringify(words.map((w) => w.word));
+    // Replacing the options under an open suggestion list makes it flicker.
+    if (options.dataset.words !== wordList) {
+      options.dataset.words = wordList;
+      options.replaceChildren(...words.map((w) => el("option", { value: w.word })));
+    }
     const rows = byId("submission-rows");
     keepingFocus(rows, () => rows.replaceChildren(...(snapshot?.submissions || []).map(submissionRow)));
   }
