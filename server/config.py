@@ -33,6 +33,8 @@ class Config:
     # Seconds between aggregate snapshots of one activity; 0 sends at once.
     SNAPSHOT_INTERVAL = float(os.environ.get("SNAPSHOT_INTERVAL", "0.2"))
     BABEL_DEFAULT_LOCALE = "sv"
+    # Times are stored in UTC and shown as the people in the room read a clock.
+    BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/Stockholm")
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
     LANGUAGES = ("sv", "en")
     # A phone may keep its page open all day; its CSRF token must not expire.

@@ -20,6 +20,22 @@ POSTGRES_ADMIN = os.environ.get(
 )
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the catalogues when they changed, as `make` does, so a plain
+    `pytest` tests the translations that are in the .po files."""
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parents[1] / "server/translations"
+    for po in root.glob("*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with po.open("rb") as source, mo.open("wb") as target:
+                write_mo(target, read_po(source), use_fuzzy=True)
+
+
 def _admin_connection() -> pg8000.native.Connection:
     from sqlalchemy.engine import make_url
 

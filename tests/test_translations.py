@@ -32,7 +32,7 @@ def test_the_swedish_catalogue_translates_every_message(tmp_path):
         for m in extracted(tmp_path)
         if m.id
         and (
-            (found := swedish.get(m.id)) is None
+            (found := swedish.get(m.id, context=m.context)) is None
             or not found.string
             or found.fuzzy
         )

@@ -27,7 +27,9 @@ def sign_in():
 def sign_in_with_link(token: str):
     leader = tokens.use_login_token(token)
     if leader is None:
-        message = _("This sign-in link has been used or has expired. Ask for a new one.")
+        message = _(
+            "This sign-in link has been used or has expired. Ask for a new one."
+        )
         return render_template("leader/sign_in.html", error=message), 403
     login_user(leader, remember=True)
     return redirect(url_for("leader.home"))

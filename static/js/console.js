@@ -9,6 +9,7 @@ const page = readJson("console-data");
 const snapshots = new SnapshotStore();
 const activities = new Map(); // id -> activity, in programme order
 const cards = new Map(); // id -> card
+const clock = { skew: 0 }; // server time minus this laptop's, for countdowns
 let currentId = null;
 let selectedId = null; // the activity whose live results are shown
 
@@ -32,7 +33,7 @@ async function send(event, payload = {}) {
   }
   if (reply.activity) {
     applyActivity(reply.activity);
-    announce(t("state_now", { state: t(reply.activity.state) }));
+    announce(t("state_now", { state: t(`state_${reply.activity.state}`) }));
   } else {
     announce("");
   }
@@ -63,6 +64,8 @@ async function syncState() {
   }
   if (!reply.ok) return announce(reply.message);
   if (reply.session.status === "ended") return location.assign(page.archive_url);
+  const serverNow = Date.parse(reply.session.server_time);
+  if (!Number.isNaN(serverNow)) clock.skew = serverNow - Date.now();
   currentId = reply.session.current_activity_id;
   for (const activity of reply.activities) activities.set(activity.id, activity);
   for (const snapshot of reply.snapshots) snapshots.offer(snapshot);
@@ -106,7 +109,7 @@ function render() {
   const list = byId("activity-list");
   for (const activity of activities.values()) {
     if (!cards.has(activity.id)) {
-      const card = activityCard(activity, { send, select });
+      const card = activityCard(activity, { send, select }, clock);
       cards.set(activity.id, card);
       list.append(card.node);
     }

@@ -2,6 +2,7 @@
 // place, so a keyboard user's focus stays on the button they pressed.
 import { el } from "./dom.js";
 import { countText, t } from "./i18n.js";
+import { Countdown } from "./timer.js";
 
 const TIMERS = [0, 30, 60, 120, 300];
 
@@ -25,12 +26,15 @@ function allow(button, allowed) {
   button.setAttribute("aria-disabled", allowed ? "false" : "true");
 }
 
-// actions: {send(event, payload), select(activityId)}
-export function activityCard(activity, actions) {
+// actions: {send(event, payload), select(activityId)}; clock: {skew} in ms,
+// from the last sync's server_time, shared by every card.
+export function activityCard(activity, actions, clock) {
   const id = activity.id;
   const promptId = `activity-${id}-prompt`;
   const badge = el("span", { class: "state-badge" });
   const count = el("p", { class: "card-count" });
+  const countdownNode = el("p", { class: "card-timer", role: "timer", hidden: true });
+  const countdown = new Countdown(countdownNode);
   const timer = el(
     "select",
     { id: `activity-${id}-timer` },
@@ -70,6 +74,7 @@ export function activityCard(activity, actions) {
       badge,
     ),
     count,
+    countdownNode,
     el(
       "div",
       { class: "card-controls" },
@@ -87,9 +92,11 @@ export function activityCard(activity, actions) {
     node,
     update(current, snapshot, selected) {
       node.dataset.state = current.state;
-      badge.textContent = t(current.state);
+      badge.textContent = t(`state_${current.state}`);
       badge.dataset.state = current.state;
       count.textContent = snapshot ? countText("answers", snapshot.answer_count) : "";
+      countdown.skew = clock.skew;
+      countdown.set(current.state === "open" ? current.timer_ends_at : null);
       allow(openButton, current.state !== "open");
       allow(closeButton, current.state === "open");
       allow(revealButton, current.state === "open" || current.state === "closed");
