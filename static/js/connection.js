@@ -1,5 +1,6 @@
 // The Socket.IO connection every live page uses, and the snapshot store.
 import { io } from "/vendor/socket.io.esm.min.js";
+import { t } from "./i18n.js";
 
 const ACK_TIMEOUT = 8000;
 
@@ -15,6 +16,14 @@ export function openSocket(auth, onStatus = () => {}) {
   });
   socket.on("connect_error", () => onStatus(socket.active ? "offline" : "refused"));
   return socket;
+}
+
+// The page's #connection line: says so while the socket is not online.
+export function showConnection(status) {
+  const node = document.getElementById("connection");
+  const text = { connecting: t("connecting"), offline: t("reconnecting"), refused: t("refused") }[status];
+  node.textContent = text || "";
+  node.hidden = !text;
 }
 
 // An event with an ack, as a promise. Rejects only when no ack came in time;

@@ -1,5 +1,5 @@
 // The leader's console: runs the session's activities and shows what comes in.
-import { SnapshotStore, ask, openSocket } from "./connection.js";
+import { SnapshotStore, ask, openSocket, showConnection } from "./connection.js";
 import { activityCard } from "./console_card.js";
 import { setUpDetail } from "./console_detail.js";
 import { byId, readJson, show } from "./dom.js";
@@ -42,12 +42,7 @@ async function send(event, payload = {}) {
 
 const detail = setUpDetail({ send, announce });
 
-const socket = openSocket({ leader: page.session_id }, (status) => {
-  const node = byId("connection");
-  const text = { connecting: t("connecting"), offline: t("reconnecting"), refused: t("refused") }[status];
-  node.textContent = text || "";
-  node.hidden = !text;
-});
+const socket = openSocket({ leader: page.session_id }, showConnection);
 
 socket.on("connect", syncState);
 socket.on("connect_error", (err) => {

@@ -1,7 +1,7 @@
 // The participant's phone: join, wait, answer the open activity, see results.
 // Answers go through an outbox in localStorage, so a lost ack or a reload never
 // loses an answer, and a resend with the same client_id never counts twice.
-import { SnapshotStore, ask, nextCurrent, openSocket } from "./connection.js";
+import { SnapshotStore, ask, nextCurrent, openSocket, showConnection } from "./connection.js";
 import { byId, el, readJson, show } from "./dom.js";
 import { countText, formatTime, t } from "./i18n.js";
 import { newClientId, phoneStore } from "./outbox.js";
@@ -30,15 +30,8 @@ function showView(id) {
   for (const view of views) show(view, view.id === id);
 }
 
-function setConnection(status) {
-  const node = byId("connection");
-  const text = { connecting: t("connecting"), offline: t("reconnecting"), refused: t("refused") }[status];
-  node.textContent = text || "";
-  node.hidden = !text;
-}
-
 function connect() {
-  socket = openSocket({ participant: store.token() }, setConnection);
+  socket = openSocket({ participant: store.token() }, showConnection);
   socket.on("connect", () => syncState({ reconnected: true }));
   socket.on("connect_error", (err) => {
     if (err?.data?.error !== "bad_token") return;

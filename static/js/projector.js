@@ -1,6 +1,6 @@
 // The projector: join code always on screen, the current activity, its answer
 // count and, once the leader lets them be seen, the results.
-import { SnapshotStore, ask, nextCurrent, openSocket } from "./connection.js";
+import { SnapshotStore, ask, nextCurrent, openSocket, showConnection } from "./connection.js";
 import { byId, readJson, show } from "./dom.js";
 import { countText, t } from "./i18n.js";
 import { clearCloud, renderBars, renderCloud } from "./results.js";
@@ -11,12 +11,7 @@ const snapshots = new SnapshotStore();
 const countdown = new Countdown(byId("activity-timer"));
 const state = { activity: null, ended: false };
 
-const socket = openSocket({ projector: page.token }, (status) => {
-  const node = byId("connection");
-  const text = { connecting: t("connecting"), offline: t("reconnecting"), refused: t("refused") }[status];
-  node.textContent = text || "";
-  node.hidden = !text;
-});
+const socket = openSocket({ projector: page.token }, showConnection);
 
 socket.on("connect", syncState);
 
