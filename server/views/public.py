@@ -6,6 +6,7 @@ import segno
 from flask import (
     Blueprint,
     abort,
+    current_app,
     redirect,
     render_template,
     request,
@@ -112,8 +113,6 @@ def qr(code: str):
 
 @bp.get("/lang/<lang>")
 def set_language(lang: str):
-    from flask import current_app
-
     if lang not in current_app.config["LANGUAGES"]:
         abort(404)
     target = request.args.get("next", "/")
