@@ -62,10 +62,14 @@ def validate_answer(config: dict, answer: object) -> dict:
 
 
 def resolve(merges: dict[str, str], k: str) -> str:
-    """Follow merges from ``k`` to the key it now counts as."""
+    """Follow merges from ``k`` to the key it now counts as.
+
+    Merges map a source key to the target as the leader typed it, so a target
+    nobody else spelled still shows as the leader wrote it.
+    """
     seen = {k}
     while k in merges:
-        k = merges[k]
+        k = text.key(merges[k])
         if k in seen:  # a cycle cannot be stored (see merge), but never loop
             break
         seen.add(k)
@@ -75,11 +79,12 @@ def resolve(merges: dict[str, str], k: str) -> str:
 def merge(merges: dict[str, str], source: object, target: object) -> dict[str, str]:
     """Return new merges in which ``source`` counts as ``target``."""
     src = text.key(text.clean(source, field="Role", max_length=MAX_ROLE_LENGTH))
-    dst = text.key(text.clean(target, field="Role", max_length=MAX_ROLE_LENGTH))
+    shown = text.clean(target, field="Role", max_length=MAX_ROLE_LENGTH)
+    dst = text.key(shown)
     if resolve(merges, dst) == src or src == dst:
         raise DomainError("invalid_merge", N_("A word cannot be merged into itself."))
     updated = dict(merges)
-    updated[src] = dst
+    updated[src] = shown
     return updated
 
 
@@ -116,7 +121,7 @@ def aggregate(
         if spellings[k]:
             # The most used spelling; ties go to the first seen.
             return spellings[k].most_common(1)[0][0]
-        return k
+        return next(t for t in merges.values() if text.key(t) == k)
 
     words = [
         {

@@ -133,3 +133,12 @@ def test_unknown_kind_is_a_domain_error():
     with pytest.raises(DomainError) as info:
         get_kind("tarot")
     assert info.value.code == "unknown_kind"
+
+
+def test_a_merge_target_nobody_typed_shows_as_the_leader_wrote_it():
+    merges = roles.merge({}, "spindel", "Spindeln i nätet")
+    merges = roles.merge(merges, "nätverksnod", "spindeln i nätet")
+    result = roles.aggregate(CONFIG, [sub(1, "Spindel"), sub(2, "nätverksnod")], merges)
+    assert [(w["word"], w["count"]) for w in result["words"]] == [
+        ("Spindeln i nätet", 2)
+    ]
