@@ -1,5 +1,9 @@
 """What can go wrong when speaking to the server, as types a caller can catch."""
 
+# The server could not save (its database was away): nothing changed, and the
+# same request is worth sending again later.
+RETRY_LATER = "unavailable"
+
 
 class ClientError(Exception):
     """Base of every error this package raises."""

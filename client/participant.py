@@ -9,7 +9,7 @@ import threading
 import uuid
 from dataclasses import dataclass
 
-from .errors import NotDelivered, Refused
+from .errors import RETRY_LATER, NotDelivered, Refused
 from .socket import SocketClient
 
 
@@ -67,6 +67,9 @@ class Participant(SocketClient):
             ack = self.call("submit", payload, timeout)
         except NotDelivered:
             raise NotDelivered("submit", payload["client_id"]) from None
+        if ack.get("error") == RETRY_LATER:
+            # Not saved, and worth sending again: it stays pending.
+            raise NotDelivered("submit", payload["client_id"])
         with self._pending_lock:
             # Only if no newer answer to the activity was sent meanwhile.
             if self.pending.get(payload["activity_id"]) is payload:

@@ -14,7 +14,14 @@ from typing import Self
 import socketio
 from socketio import exceptions as sio_errors
 
-from .errors import ClientError, ConnectRefused, NotDelivered, ProtocolError, Refused
+from .errors import (
+    RETRY_LATER,
+    ClientError,
+    ConnectRefused,
+    NotDelivered,
+    ProtocolError,
+    Refused,
+)
 from .versions import Newest
 
 TIMEOUT = 10.0
@@ -155,7 +162,7 @@ class SocketClient:
                     code if isinstance(code, str) else "refused",
                     str(data.get("message", "")),
                 )
-                if not self._by_hand:
+                if not self._by_hand and code != RETRY_LATER:
                     # A credential refused on reconnecting stays refused (say, the
                     # server's secret changed): stop trying, as a phone that gets
                     # bad_token forgets its token. From a thread of our own, since

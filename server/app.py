@@ -36,7 +36,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
         max_http_buffer_size=MAX_SOCKET_MESSAGE,
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
     )
-    from .broadcast import Coalescer
+    from .coalescer import Coalescer
 
     app.extensions["mellanrum.coalescer"] = Coalescer()
     from .views import archive, projector, public, vendor

@@ -7,8 +7,10 @@ of the submission path).
 """
 
 import logging
+from typing import TYPE_CHECKING
 
 from flask import Flask, current_app
+from sqlalchemy import select
 
 from sessions import snapshot as snapshots
 from sessions.activity import ActivityState
@@ -17,6 +19,9 @@ from . import models, repository
 from .extensions import db, socketio
 from .freeze import current_snapshot
 from .present import activity_view, session_view
+
+if TYPE_CHECKING:
+    from .coalescer import Coalescer
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +36,24 @@ def session_rooms(session_id: int) -> list[str]:
     return [room(a, session_id) for a in ("phones", "projector", "leader")]
 
 
+def _emit_to_session(event: str, data: dict, session_id: int) -> None:
+    """Emit after a commit. A failure here must not turn a committed change into
+    an error for its sender; the heartbeat sends the state again later."""
+    for r in session_rooms(session_id):
+        try:
+            socketio.emit(event, data, to=r)
+        except Exception:
+            log.exception("could not send %s to %s", event, r)
+
+
 def activity_changed(row: models.Activity) -> None:
     """A leader changed an activity: everyone sees its new state now."""
-    view = activity_view(row)
-    for r in session_rooms(row.session_id):
-        socketio.emit("activity", view, to=r)
+    _emit_to_session("activity", activity_view(row), row.session_id)
     mark_dirty(row.id)
 
 
 def session_ended(live: models.LiveSession) -> None:
-    view = session_view(live)
-    for r in session_rooms(live.id):
-        socketio.emit("session_ended", view, to=r)
+    _emit_to_session("session_ended", session_view(live), live.id)
 
 
 def presence_changed(session_id: int) -> None:
@@ -60,6 +71,22 @@ def start(app: Flask) -> None:
 
 def _coalescer() -> "Coalescer":
     return current_app.extensions["mellanrum.coalescer"]
+
+
+def heartbeat() -> None:
+    """Send every running session's current state again, version unchanged:
+    clients drop what they have and take what they missed."""
+    running = db.session.scalars(
+        select(models.LiveSession).where(
+            models.LiveSession.status == "running",
+            models.LiveSession.current_activity_id.is_not(None),
+        )
+    )
+    for live in running:
+        row = db.session.get(models.Activity, live.current_activity_id)
+        _emit_to_session("activity", activity_view(row), live.id)
+        send_snapshot(row.id)
+        send_presence(live.id)
 
 
 def send_snapshot(activity_id: int, last_sent: int | None = None) -> int | None:
@@ -107,57 +134,6 @@ def send_presence(session_id: int) -> None:
     data = {"session_id": session_id, "joined": repository.joined_count(session_id)}
     socketio.emit("presence", data, to=room("leader", session_id))
     socketio.emit("presence", data, to=room("projector", session_id))
-
-
-class Coalescer:
-    """One per app (app.extensions): what is dirty, and what was last sent."""
-
-    def __init__(self) -> None:
-        self._dirty: set[tuple[str, int]] = set()
-        self._sent: dict[int, int | None] = {}
-        self._app: Flask | None = None
-
-    def mark(self, key: tuple[str, int]) -> None:
-        self._dirty.add(key)
-        if current_app.config["SNAPSHOT_INTERVAL"] <= 0:
-            self.flush()
-        else:
-            self.start(current_app._get_current_object())  # type: ignore[attr-defined]
-
-    def start(self, app: Flask) -> None:
-        """Start the ticking task once; the server starts it at boot so timers
-        close on time even before anyone answers."""
-        interval = app.config["SNAPSHOT_INTERVAL"]
-        if self._app is None and interval > 0:
-            self._app = app
-            socketio.start_background_task(self._run, app, interval)
-
-    def flush(self) -> None:
-        while self._dirty:
-            key = self._dirty.pop()
-            what, ident = key
-            try:
-                if what == "activity":
-                    self._sent[ident] = send_snapshot(ident, self._sent.get(ident))
-                else:
-                    send_presence(ident)
-            except Exception:
-                # Keep the key: the next tick sends the state once the database
-                # answers again, so the final state is never skipped.
-                self._dirty.add(key)
-                db.session.rollback()
-                raise
-
-    def _run(self, app: Flask, interval: float) -> None:
-        while True:
-            socketio.sleep(interval)
-            try:
-                with app.app_context():
-                    close_expired(app)
-                    self.flush()
-                    db.session.remove()
-            except Exception:  # keep broadcasting whatever one tick did
-                log.exception("snapshot tick failed")
 
 
 def close_expired(app: Flask) -> None:

@@ -7,6 +7,7 @@ filled in by ``create_app`` through ``fill_instance_defaults``.
 import os
 import secrets
 from pathlib import Path
+from typing import ClassVar
 
 from flask import Flask
 
@@ -28,10 +29,15 @@ class Config:
     )
     # None lets Flask-SocketIO pick eventlet, the production server.
     SOCKETIO_ASYNC_MODE: str | None = None
+    # A connection that died with its database is replaced, not handed out.
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     # Redis lets several workers broadcast to each other's clients.
     SOCKETIO_MESSAGE_QUEUE = os.environ.get("REDIS_URL") or None
     # Seconds between aggregate snapshots of one activity; 0 sends at once.
     SNAPSHOT_INTERVAL = float(os.environ.get("SNAPSHOT_INTERVAL", "0.2"))
+    # Seconds between re-sends of each running session's current state, which
+    # heal whatever a client missed (a Redis restart drops messages).
+    SNAPSHOT_HEARTBEAT = float(os.environ.get("SNAPSHOT_HEARTBEAT", "10"))
     BABEL_DEFAULT_LOCALE = "sv"
     # Times are stored in UTC and shown as the people in the room read a clock.
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/Stockholm")

@@ -123,10 +123,16 @@ def unmerge_word(
 def close_expired_timers() -> list[models.Activity]:
     """Close every open activity whose countdown has run out; return them."""
     now = utcnow()
-    query = select(models.Activity).where(
-        models.Activity.state == domain.ActivityState.OPEN.value,
-        models.Activity.timer_ends_at.is_not(None),
-        models.Activity.timer_ends_at < now - domain.TIMER_GRACE,
+    # With several workers each ticks; a row another worker is closing is
+    # skipped rather than closed twice.
+    query = (
+        select(models.Activity)
+        .where(
+            models.Activity.state == domain.ActivityState.OPEN.value,
+            models.Activity.timer_ends_at.is_not(None),
+            models.Activity.timer_ends_at < now - domain.TIMER_GRACE,
+        )
+        .with_for_update(skip_locked=True)
     )
     closed = []
     for row in db.session.scalars(query).all():

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError
+from sqlalchemy.exc import DBAPIError
 
 from sessions.errors import DomainError
 
@@ -54,6 +55,11 @@ def on_connect(auth: object = None) -> None:
         who = _identify(auth if isinstance(auth, dict) else {})
     except DomainError as error:
         raise _refuse(error.code, translate(error)) from None
+    except DBAPIError:
+        db.session.invalidate()
+        raise _refuse(
+            "unavailable", _("The server cannot be reached right now. Retrying.")
+        ) from None
     remember(who)
     audience = {"participant": "phones"}.get(who.role, who.role)
     join_room(broadcast.room(audience, who.session_id))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from flask_babel import gettext as _
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 
 from sessions.errors import DomainError
 
@@ -47,6 +48,9 @@ def handler(
             except DomainError as error:
                 db.session.rollback()
                 return error_reply(error.code, translate(error))
+            except DBAPIError:
+                log.warning("event %s: database unavailable", fn.__name__)
+                return unavailable()
             except Exception:
                 db.session.rollback()
                 log.exception("event %s failed", fn.__name__)
@@ -58,3 +62,16 @@ def handler(
         return run
 
     return wrap
+
+
+def unavailable() -> dict:
+    """The database did not answer: nothing was saved, and trying again later
+    is right (clients keep the answer and resend it with the same id)."""
+    try:
+        db.session.rollback()
+    except DBAPIError:  # the connection is gone; the pool replaces it
+        db.session.invalidate()
+    return error_reply(
+        "unavailable",
+        _("The server cannot save right now. Nothing was saved; it is sent again."),
+    )

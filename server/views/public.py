@@ -15,6 +15,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError
 
 from sessions.errors import DomainError
 from sessions.live import SessionStatus, normalise_join_code
@@ -129,3 +130,12 @@ def csrf_failed(error: CSRFError):
     if request.path.startswith("/api/"):
         return error_reply("csrf", message), 400
     return render_template("error.html", message=message), 400
+
+
+@bp.app_errorhandler(DBAPIError)
+def database_unavailable(error: DBAPIError):
+    db.session.invalidate()
+    message = _("The server cannot save right now. Nothing was saved; try again soon.")
+    if request.path.startswith("/api/"):
+        return error_reply("unavailable", message), 503
+    return render_template("error.html", message=message), 503

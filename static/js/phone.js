@@ -34,13 +34,15 @@ function connect() {
   socket = openSocket({ participant: store.token() }, showConnection);
   socket.on("connect", () => syncState({ reconnected: true }));
   socket.on("connect_error", (err) => {
+    // Refused because the server's database is away: try again shortly.
+    if (err?.data?.error === "unavailable") return setTimeout(() => socket?.connect(), 3000);
     if (err?.data?.error !== "bad_token") return;
     // The token is stale (or forged): this phone must join again.
     store.forgetToken();
     store.clearOutbox();
     socket.disconnect();
     socket = null;
-    setConnection("online");
+    showConnection("online");
     showView("join-view");
     join.showError(err.message);
   });
@@ -192,10 +194,11 @@ function send(entry) {
     if (sendingId === entry.client_id) sendingId = null;
     const current = store.outbox();
     const stillOurs = current?.client_id === entry.client_id;
-    if (err) {
-      // No ack in time. Keep the entry: it goes again, same client_id, after
-      // the next connect, or in a moment if the socket is still up.
+    if (err || reply?.error === "unavailable") {
+      // No ack in time, or the server could not save: keep the entry. It goes
+      // again, same client_id, after the next connect or in a moment.
       if (stillOurs && socket?.connected) setTimeout(flushOutbox, 3000);
+      if (reply) showStatus(reply.message);
       return renderStatus();
     }
     if (stillOurs) store.clearOutbox();
