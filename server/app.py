@@ -33,6 +33,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
         app,
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
+        channel=app.config["SOCKETIO_CHANNEL"],
         max_http_buffer_size=MAX_SOCKET_MESSAGE,
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
     )

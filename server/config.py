@@ -33,6 +33,8 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     # Redis lets several workers broadcast to each other's clients.
     SOCKETIO_MESSAGE_QUEUE = os.environ.get("REDIS_URL") or None
+    # The Redis channel; several deployments (or test runs) can share a Redis.
+    SOCKETIO_CHANNEL = os.environ.get("SOCKETIO_CHANNEL", "mellanrum")
     # Seconds between aggregate snapshots of one activity; 0 sends at once.
     SNAPSHOT_INTERVAL = float(os.environ.get("SNAPSHOT_INTERVAL", "0.2"))
     # Seconds between re-sends of each running session's current state, which

@@ -1,6 +1,7 @@
 """Engine settings that SQLAlchemy does not make for us."""
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 
 @event.listens_for(Engine, "connect")
@@ -15,3 +16,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+# What a database that is away raises (refused, dropped or locked connections),
+# as opposed to bad data (DataError, IntegrityError), which is a bug or a refusal.
+UNAVAILABLE = (OperationalError, InterfaceError)

@@ -1,6 +1,11 @@
 """The shape of every Socket.IO payload, checked before anything else reads it."""
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
+
+# Ids fit the database's integer columns; anything else is no id of ours.
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
 class Payload(BaseModel):
@@ -12,37 +17,37 @@ class Empty(Payload):
 
 
 class Submit(Payload):
-    activity_id: int
+    activity_id: Id
     client_id: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
     # The domain checks the answer against the activity's kind.
     answer: dict
 
 
 class ActivityRef(Payload):
-    activity_id: int
+    activity_id: Id
 
 
 class OpenActivity(Payload):
-    activity_id: int
-    timer_seconds: int | None = None
+    activity_id: Id
+    timer_seconds: Annotated[int, Field(ge=-(2**31), le=2**31 - 1)] | None = None
 
 
 class HideResults(Payload):
-    activity_id: int
+    activity_id: Id
     hidden: bool
 
 
 class HideSubmission(Payload):
-    submission_id: int
+    submission_id: Id
     hidden: bool
 
 
 class MergeWords(Payload):
-    activity_id: int
+    activity_id: Id
     source: str = Field(max_length=200)
     target: str = Field(max_length=200)
 
 
 class UnmergeWord(Payload):
-    activity_id: int
+    activity_id: Id
     source: str = Field(max_length=200)

@@ -15,7 +15,13 @@ def clean(text: object, *, field: str, max_length: int, required: bool = True) -
         return ""
     if not isinstance(text, str):
         raise DomainError("invalid", N_("%(field)s must be text."), field=field)
-    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    # Control characters (NUL and the like) are no text anyone typed, and some
+    # databases cannot store them.
+    printable = "".join(
+        ch if unicodedata.category(ch) != "Cc" or ch.isspace() else " "
+        for ch in unicodedata.normalize("NFC", text)
+    )
+    folded = " ".join(printable.split())
     if required and not folded:
         raise DomainError("required", N_("%(field)s is required."), field=field)
     if len(folded) > max_length:

@@ -4,11 +4,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError
-from sqlalchemy.exc import DBAPIError
 
 from sessions.errors import DomainError
 
 from .. import broadcast, models, repository, tokens
+from ..database import UNAVAILABLE
 from ..extensions import db, socketio
 from ..i18n import translate
 from .identity import SocketIdentity, remember
@@ -38,7 +38,7 @@ def _identify(auth: dict) -> SocketIdentity:
         session_id = auth["leader"]
         live = (
             db.session.get(models.LiveSession, session_id)
-            if isinstance(session_id, int)
+            if isinstance(session_id, int) and 0 < session_id < 2**31
             else None
         )
         if live is None:
@@ -55,7 +55,7 @@ def on_connect(auth: object = None) -> None:
         who = _identify(auth if isinstance(auth, dict) else {})
     except DomainError as error:
         raise _refuse(error.code, translate(error)) from None
-    except DBAPIError:
+    except UNAVAILABLE:
         db.session.invalidate()
         raise _refuse(
             "unavailable", _("The server cannot be reached right now. Retrying.")

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from flask_babel import gettext as _
 from pydantic import ValidationError
-from sqlalchemy.exc import DBAPIError
 
 from sessions.errors import DomainError
 
+from ..database import UNAVAILABLE
 from ..extensions import db
 from ..i18n import error_reply, translate
 from ..payloads import Empty, Payload
@@ -48,7 +48,7 @@ def handler(
             except DomainError as error:
                 db.session.rollback()
                 return error_reply(error.code, translate(error))
-            except DBAPIError:
+            except UNAVAILABLE:
                 log.warning("event %s: database unavailable", fn.__name__)
                 return unavailable()
             except Exception:
@@ -69,7 +69,7 @@ def unavailable() -> dict:
     is right (clients keep the answer and resend it with the same id)."""
     try:
         db.session.rollback()
-    except DBAPIError:  # the connection is gone; the pool replaces it
+    except UNAVAILABLE:  # the connection is gone; the pool replaces it
         db.session.invalidate()
     return error_reply(
         "unavailable",

@@ -15,7 +15,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from sessions.errors import DomainError
 from sessions.live import SessionStatus, normalise_join_code
@@ -132,8 +132,9 @@ def csrf_failed(error: CSRFError):
     return render_template("error.html", message=message), 400
 
 
-@bp.app_errorhandler(DBAPIError)
-def database_unavailable(error: DBAPIError):
+@bp.app_errorhandler(OperationalError)
+@bp.app_errorhandler(InterfaceError)
+def database_unavailable(error: Exception):
     db.session.invalidate()
     message = _("The server cannot save right now. Nothing was saved; try again soon.")
     if request.path.startswith("/api/"):

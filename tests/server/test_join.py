@@ -36,6 +36,7 @@ def test_join_with_a_code_typed_loosely(app, client, running):
         ({"name": "A" * 81}, 400, "too_long"),
         ({"name": ["Anna"]}, 400, "invalid"),
         ({"name": "Anna", "organisation": "O" * 121}, 400, "too_long"),
+        ({"name": "\x00\x07"}, 400, "required"),
     ],
 )
 def test_bad_joins_are_refused_in_words_and_change_nothing(
@@ -101,3 +102,12 @@ def test_messages_are_swedish_by_default_and_english_on_request(client, running)
     english = client.post("/api/join", json={"code": "ZZZZZZ", "name": "A"})
     assert english.json["message"].startswith("There is no session")
     assert swedish.json["message"] != english.json["message"]
+
+
+def test_control_characters_are_dropped_from_names(app, client, running):
+    response = join(
+        client, running.code, name="An\x00na\tEk", organisation="Reg\x1bion"
+    )
+    assert response.status_code == 201
+    assert response.json["participant"]["name"] == "An na Ek"
+    assert response.json["participant"]["organisation"] == "Reg ion"

@@ -126,6 +126,10 @@ def test_another_participants_client_id_is_refused(app, phone, opened):
             {"activity_id": 999, "client_id": "client-0001", "answer": roles("Nav")},
             "unknown_activity",
         ),
+        (
+            {"activity_id": 2**70, "client_id": "client-0001", "answer": roles("Nav")},
+            "invalid",
+        ),
     ],
 )
 def test_malformed_or_invalid_submits_are_refused(app, phone, opened, payload, code):
@@ -206,3 +210,9 @@ def test_every_submit_bumps_the_version_once(app, phone, opened):
         assert (
             db.session.scalar(select(func.count(models.SubmitReceipt.client_id))) == 3
         )
+
+
+def test_control_characters_in_roles_are_dropped(app, phone, opened):
+    ack = submit(phone(), opened, roles("Sam\x00ordnare", "Nav\x07"))
+    assert ack["ok"], ack
+    assert [answer for _, answer in submission_rows(app)] == [roles("Sam ordnare", "Nav")]
