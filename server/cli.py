@@ -5,6 +5,7 @@ from flask import Flask, url_for
 from flask_migrate import upgrade
 
 from . import seed, tokens
+from .database import migration_lock
 
 
 def login_link(base_url: str) -> str:
@@ -13,9 +14,14 @@ def login_link(base_url: str) -> str:
 
 
 def prepare_database() -> None:
-    """Bring the schema up to date and load the built-in project once."""
-    upgrade()
-    seed.seed_if_empty()
+    """Bring the schema up to date and load the built-in project once.
+
+    Several workers start at once; the lock lets one migrate and seed while the
+    others wait, then find nothing left to do.
+    """
+    with migration_lock():
+        upgrade()
+        seed.seed_if_empty()
 
 
 def register(app: Flask) -> None:

@@ -1,6 +1,13 @@
-"""Engine settings that SQLAlchemy does not make for us."""
+"""Engine settings that SQLAlchemy does not make for us, and the lock that keeps
+workers from migrating at the same time."""
 
-from sqlalchemy import Engine, event
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 
@@ -21,3 +28,32 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 # What a database that is away raises (refused, dropped or locked connections),
 # as opposed to bad data (DataError, IntegrityError), which is a bug or a refusal.
 UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+# Any constant will do; it names "Mellanrum's migration" among advisory locks.
+MIGRATION_LOCK = 0x4D454C4C
+
+
+@contextmanager
+def migration_lock() -> Iterator[None]:
+    from .extensions import db
+
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                conn.execute(
+                    text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK}
+                )
+                conn.commit()
+        return
+    lock_file = Path(current_app.instance_path) / "migrate.lock"
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with lock_file.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,47 @@
+"""Workers starting together: one migrates and seeds, the others wait."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from server import models
+from server.config import database_url as driver_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+MIGRATE = (
+    "from server.app import create_app\n"
+    "from server.cli import prepare_database\n"
+    "app = create_app()\n"
+    "with app.app_context(): prepare_database()\n"
+)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_concurrent_starts_migrate_and_seed_once(request, tmp_path, backend):
+    url = (
+        f"sqlite:///{tmp_path / 'race.db'}"
+        if backend == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
+    env = {"DATABASE_URL": url, "SECRET_KEY": "x", "PATH": "/usr/bin:/bin"}
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", MIGRATE], cwd=ROOT, env=env, stderr=subprocess.PIPE
+        )
+        for _ in range(4)
+    ]
+    errors = [p.communicate(timeout=60)[1].decode() for p in starts]
+    assert [p.returncode for p in starts] == [0] * 4, errors
+    engine = create_engine(driver_url(url))
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(select(func.count()).select_from(models.Project)) == 1
+            assert (
+                conn.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+            )
+    finally:
+        engine.dispose()
