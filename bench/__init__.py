@@ -1,0 +1,1 @@
+"""The load benchmark: ``python -m bench --help``; see docs/performance.md."""
