@@ -105,7 +105,7 @@ class Nginx:
         user = "user root;\n" if os.geteuid() == 0 else ""
         return (
             f"{user}worker_processes 1;\npid {r / 'nginx.pid'};\n"
-            f"error_log {r / 'error.log'} info;\n"
+            f"error_log {r / 'error.log'} warn;\n"
             "events { worker_connections 1024; }\n"
             "http {\n"
             f"    {LOG_FORMAT}\n    access_log {self.access_log} routed;\n"
