@@ -30,6 +30,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 UNAVAILABLE = (OperationalError, InterfaceError)
 
 
+def invalidate_session() -> None:
+    """After UNAVAILABLE: end the request's database session and invalidate its
+    connection, so a connection the outage broke never goes back to the pool.
+    ``db.session`` is a scoped_session, which has no ``invalidate`` of its own:
+    the call goes to the session it holds."""
+    from .extensions import db
+
+    db.session().invalidate()
+
+
 # Any constant will do; it names "Mellanrum's migration" among advisory locks.
 MIGRATION_LOCK = 0x4D454C4C
 

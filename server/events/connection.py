@@ -8,7 +8,7 @@ from socketio.exceptions import ConnectionRefusedError
 from sessions.errors import DomainError
 
 from .. import broadcast, models, repository, tokens
-from ..database import UNAVAILABLE
+from ..database import UNAVAILABLE, invalidate_session
 from ..extensions import db, socketio
 from ..i18n import translate
 from .identity import SocketIdentity, remember
@@ -56,7 +56,7 @@ def on_connect(auth: object = None) -> None:
     except DomainError as error:
         raise _refuse(error.code, translate(error)) from None
     except UNAVAILABLE:
-        db.session.invalidate()
+        invalidate_session()
         raise _refuse(
             "unavailable", _("The server cannot be reached right now. Retrying.")
         ) from None

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from sessions.errors import DomainError
 
-from ..database import UNAVAILABLE
+from ..database import UNAVAILABLE, invalidate_session
 from ..extensions import db
 from ..i18n import error_reply, translate
 from ..payloads import Empty, Payload
@@ -70,7 +70,7 @@ def unavailable() -> dict:
     try:
         db.session.rollback()
     except UNAVAILABLE:  # the connection is gone; the pool replaces it
-        db.session.invalidate()
+        invalidate_session()
     return error_reply(
         "unavailable",
         _("The server cannot save right now. Nothing was saved; it is sent again."),

@@ -21,6 +21,7 @@ from sessions.errors import DomainError
 from sessions.live import SessionStatus, normalise_join_code
 
 from .. import broadcast, live, models, tokens
+from ..database import invalidate_session
 from ..extensions import db
 from ..i18n import error_reply, translate
 from ..present import participant_view, session_view
@@ -135,7 +136,7 @@ def csrf_failed(error: CSRFError):
 @bp.app_errorhandler(OperationalError)
 @bp.app_errorhandler(InterfaceError)
 def database_unavailable(error: Exception):
-    db.session.invalidate()
+    invalidate_session()
     message = _("The server cannot save right now. Nothing was saved; try again soon.")
     if request.path.startswith("/api/"):
         return error_reply("unavailable", message), 503
