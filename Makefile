@@ -43,6 +43,11 @@ format: $(PYDEPS)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+## Load benchmark (by hand, a few minutes): 1,000 phones, then the bare stack.
+## See docs/performance.md for the other runs (3,000 phones, two workers).
+bench: install
+	$(PY) -m bench --phones 1000 --scenarios A,B,C,T
+
 ## Another one-time sign-in link for the process leader.
 login-link: install
 	$(FLASK) mellanrum login-link

@@ -75,12 +75,16 @@ def run_real(args: argparse.Namespace, opts: Options) -> dict:
                 join_code=leader.join_code,
                 open_activity=open_activity,
             )
-            figures, fleet, applied = asyncio.run(drive(target, opts))
+            figures, fleet, sends = asyncio.run(drive(target, opts))
             final = leader.sync(timeout=120)
             snaps = {s["activity_id"]: s for s in final["snapshots"]}
             stored = report.stored(database_url, activity["id"])
             figures["check"] = report.check(
-                fleet.expected, snaps[activity["id"]]["submissions"], stored, applied
+                fleet.expected,
+                snaps[activity["id"]]["submissions"],
+                stored,
+                sends,
+                fleet.unacked,
             )
         finally:
             leader.close()

@@ -63,6 +63,7 @@ class Fleet:
         self.projector: AioProjector | None = None
         self.expected: dict[str, dict] = {}  # name -> last acked stored answer
         self.rounds: dict[int, int] = {}  # phone index -> answers sent
+        self.unacked: set[str] = set()  # phones with a send that got no ack
 
     async def open(self) -> None:
         connector = aiohttp.TCPConnector(limit=0, force_close=False)
@@ -120,9 +121,9 @@ class Fleet:
         async def one(phone: AioParticipant) -> bool:
             async with gate:
                 try:
-                    await phone.connect(timeout=30)
+                    await asyncio.wait_for(phone.connect(timeout=30), 40)
                     return True
-                except ClientError:
+                except (ClientError, OSError, TimeoutError, aiohttp.ClientError):
                     return False
 
         began = time.monotonic()
@@ -144,6 +145,7 @@ class Fleet:
             )
         except NotDelivered:
             tally.not_delivered += 1
+            self.unacked.add(self.names[i])
             return
         except Refused:
             tally.refused += 1

@@ -57,24 +57,33 @@ def stored(database_url: str, activity_id: int) -> dict:
 
 
 def check(
-    expected: dict[str, dict], leader_submissions: list[dict], db: dict, applied: int
+    expected: dict[str, dict],
+    leader_submissions: list[dict],
+    db: dict,
+    sends: dict,
+    unacked: set[str],
 ) -> dict:
-    """Lost: a phone whose last acked answer is not what the server holds.
-    Duplicated: an answer stored twice (rows per phone, receipts per send)."""
+    """Lost: a phone whose last acked answer is not what the server holds, or an
+    acked send without a receipt. Duplicated: an answer stored twice (two rows
+    for one phone, or more receipts than sends). A send whose ack came too late
+    (not_delivered) may or may not have been applied: it is neither, but when
+    it is applied after a newer answer's ack, the phone's last acked answer is
+    overwritten: counted apart as ``overwritten_late``."""
     held: dict[str, list[dict]] = {}
     for sub in leader_submissions:
         held.setdefault(sub["name"], []).append(sub["answer"])
-    lost = sum(1 for name, answer in expected.items() if held.get(name) != [answer])
+    wrong = {name for name, answer in expected.items() if held.get(name) != [answer]}
+    lost = len(wrong - unacked)
+    lost += max(0, sends["applied"] - db["receipts"])
     duplicated = sum(len(v) - 1 for v in held.values())
-    duplicated += max(0, db["rows"] - len(expected))
-    duplicated += max(0, db["receipts"] - applied)
-    lost += max(0, applied - db["receipts"])
+    duplicated += max(0, db["receipts"] - sends["applied"] - sends["not_delivered"])
     return {
         "lost": lost,
         "duplicated": duplicated,
+        "overwritten_late": len(wrong & unacked),
         **db,
         "acked_phones": len(expected),
-        "applied_total": applied,
+        **sends,
     }
 
 

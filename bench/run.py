@@ -39,13 +39,13 @@ class Options:
     seed: int
 
 
-async def drive(target: Target, opts: Options) -> tuple[dict, Fleet, int]:
+async def drive(target: Target, opts: Options) -> tuple[dict, Fleet, dict]:
     """Run the scenarios; returns the figures, the fleet (closed) and how many
-    submits were applied in all."""
+    sends were acked as applied, and how many got no ack in time, in all."""
     figures: dict = {}
     fleet = Fleet(target.urls, target.activity_id, target.catalogue)
     await fleet.open()
-    applied = 0
+    sends = {"applied": 0, "not_delivered": 0}
     try:
         if target.join_code is not None:
             seconds = await fleet.join_all(opts.phones, target.join_code)
@@ -76,13 +76,15 @@ async def drive(target: Target, opts: Options) -> tuple[dict, Fleet, int]:
             await target.open_activity()
             figures["open_to_all_phones_s"] = await _all_see_open(fleet, began)
         for letter in opts.scenarios.split(","):
-            result, applied_now = await _scenario(letter.strip(), fleet, target, opts)
+            result, tally = await _scenario(letter.strip(), fleet, target, opts)
             figures.update(result)
-            applied += applied_now
+            if tally is not None:
+                sends["applied"] += tally.applied
+                sends["not_delivered"] += tally.not_delivered
         figures["phone_disconnects_total"] = fleet.disconnects()
     finally:
         await fleet.close()
-    return figures, fleet, applied
+    return figures, fleet, sends
 
 
 async def _all_see_open(fleet: Fleet, began: float) -> float | None:
@@ -99,7 +101,7 @@ async def _all_see_open(fleet: Fleet, began: float) -> float | None:
 
 async def _scenario(
     letter: str, fleet: Fleet, target: Target, opts: Options
-) -> tuple[dict, int]:
+) -> tuple[dict, Tally | None]:
     meter = Meter(target.pids).start()
     extra: dict = {}
     tally: Tally | None = None
@@ -135,4 +137,4 @@ async def _scenario(
         figures["server_cpu_s_per_1000"] = meter.server * per_1000
         figures["loadgen_cpu_s_per_1000"] = meter.own * per_1000
     figures["wall_s"] = meter.wall
-    return {name: figures}, tally.applied if tally else 0
+    return {name: figures}, tally
