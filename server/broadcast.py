@@ -93,18 +93,30 @@ def send_snapshot(activity_id: int, last_sent: int | None = None) -> int | None:
     """Send the activity's snapshot unless ``last_sent`` is already its version
     (a commit can land just before a tick and be marked again just after it).
     Returns the version sent."""
-    row = db.session.get(models.Activity, activity_id)
-    if row is None or row.version == last_sent:
-        return last_sent
-    full = current_snapshot(row)
-    public = snapshots.public(full)
-    socketio.emit(
-        "snapshot", leader_snapshot(row, full), to=room("leader", row.session_id)
+    # A shared lock on the row: a submit bumps the version under the row lock,
+    # so none commits while the answers are read, and the answers counted are
+    # exactly those of this version (PostgreSQL; a SQLite worker does not yield
+    # between these statements).
+    row = db.session.get(
+        models.Activity,
+        activity_id,
+        populate_existing=True,
+        with_for_update={"read": True},
     )
-    socketio.emit("snapshot", public, to=room("projector", row.session_id))
-    if row.state == ActivityState.REVEALED:
-        socketio.emit("snapshot", public, to=room("phones", row.session_id))
-    return row.version
+    if row is None or row.version == last_sent:
+        db.session.commit()
+        return last_sent
+    session_id, version, revealed = row.session_id, row.version, row.state
+    full = current_snapshot(row)
+    for_leader = leader_snapshot(row, full)
+    # Release the lock before sending: a publish can wait on Redis.
+    db.session.commit()
+    public = snapshots.public(full)
+    socketio.emit("snapshot", for_leader, to=room("leader", session_id))
+    socketio.emit("snapshot", public, to=room("projector", session_id))
+    if revealed == ActivityState.REVEALED:
+        socketio.emit("snapshot", public, to=room("phones", session_id))
+    return version
 
 
 def leader_snapshot(row: models.Activity, full: dict) -> dict:
