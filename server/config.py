@@ -50,6 +50,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SAMESITE = "Lax"
     LOGIN_LINK_MINUTES = 60 * 24
+    # Behind nginx: trust its X-Forwarded-* headers, so join links and QR codes
+    # say https:// and the public host. Never set it without a proxy in front.
+    BEHIND_PROXY = os.environ.get("BEHIND_PROXY", "") in {"1", "true", "yes"}
     MAX_CONTENT_LENGTH = 256 * 1024
 
 
@@ -68,10 +71,15 @@ def fill_instance_defaults(app: Flask) -> None:
         instance.mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'mellanrum.db'}"
     if not app.config.get("SECRET_KEY"):
-        # Kept on disk so participants' tokens survive a restart.
+        # Kept on disk so participants' tokens survive a restart. Created
+        # exclusively: workers starting together must all read the same key.
         path = instance / "secret_key"
-        if not path.exists():
-            instance.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
+        instance.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(48))
         app.config["SECRET_KEY"] = path.read_text().strip()

@@ -153,3 +153,20 @@ def test_language_choice_sets_a_cookie_and_stays_on_site(client):
     assert "lang=en" in response.headers["Set-Cookie"]
     assert client.get("/lang/en?next=//evil.example").headers["Location"] == "/"
     assert client.get("/lang/xx").status_code == 404
+
+
+def test_behind_a_proxy_join_links_use_the_public_scheme_and_host(tmp_path):
+    from server.config import TestConfig
+    from tests.conftest import make_app
+
+    headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "mote.example.se"}
+    plain = make_app(f"sqlite:///{tmp_path / 'a.db'}").test_client()
+    assert "http://localhost/join/ABC" in plain.get("/qr/ABC.svg", headers=headers).text
+
+    TestConfig.BEHIND_PROXY = True
+    try:
+        proxied = make_app(f"sqlite:///{tmp_path / 'b.db'}").test_client()
+    finally:
+        TestConfig.BEHIND_PROXY = False
+    svg = proxied.get("/qr/ABC.svg", headers=headers).text
+    assert "https://mote.example.se/join/ABC" in svg
