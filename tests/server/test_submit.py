@@ -215,4 +215,6 @@ def test_every_submit_bumps_the_version_once(app, phone, opened):
 def test_control_characters_in_roles_are_dropped(app, phone, opened):
     ack = submit(phone(), opened, roles("Sam\x00ordnare", "Nav\x07"))
     assert ack["ok"], ack
-    assert [answer for _, answer in submission_rows(app)] == [roles("Sam ordnare", "Nav")]
+    assert [answer for _, answer in submission_rows(app)] == [
+        roles("Sam ordnare", "Nav")
+    ]
