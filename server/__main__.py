@@ -45,7 +45,13 @@ def main() -> None:
             f"  Sign in as process leader (one-time link):\n\n    {link}\n", flush=True
         )
     start_broadcasting(app)
-    socketio.run(app, host=args.host, port=args.port, log_output=False)
+    socketio.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_output=False,
+        max_size=app.config["MAX_CONNECTIONS"],
+    )
 
 
 if __name__ == "__main__":

@@ -38,6 +38,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
         message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
         channel=app.config["SOCKETIO_CHANNEL"],
         max_http_buffer_size=MAX_SOCKET_MESSAGE,
+        # One socket's events are handled in the order sent: an answer and the
+        # change that follows it can never commit the other way round.
+        async_handlers=False,
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
     )
     from .coalescer import Coalescer

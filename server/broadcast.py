@@ -15,9 +15,8 @@ from sqlalchemy import select
 from sessions import snapshot as snapshots
 from sessions.activity import ActivityState
 
-from . import models, repository
+from . import freeze, models, repository
 from .extensions import db, socketio
-from .freeze import current_snapshot
 from .present import activity_view, session_view
 
 if TYPE_CHECKING:
@@ -107,8 +106,7 @@ def send_snapshot(activity_id: int, last_sent: int | None = None) -> int | None:
         db.session.commit()
         return last_sent
     session_id, version, revealed = row.session_id, row.version, row.state
-    full = current_snapshot(row)
-    for_leader = leader_snapshot(row, full)
+    full, for_leader = freeze.snapshots(row)
     # Release the lock before sending: a publish can wait on Redis.
     db.session.commit()
     public = snapshots.public(full)
@@ -117,29 +115,6 @@ def send_snapshot(activity_id: int, last_sent: int | None = None) -> int | None:
     if revealed == ActivityState.REVEALED:
         socketio.emit("snapshot", public, to=room("phones", session_id))
     return version
-
-
-def leader_snapshot(row: models.Activity, full: dict) -> dict:
-    """The leader also gets the submissions, to hide one."""
-    subs = db.session.execute(
-        db.select(models.Submission, models.Participant)
-        .join(models.Participant)
-        .where(models.Submission.activity_id == row.id)
-        .order_by(models.Submission.updated_at.desc())
-    )
-    return {
-        **full,
-        "submissions": [
-            {
-                "id": sub.id,
-                "name": who.name,
-                "organisation": who.organisation,
-                "answer": sub.answer,
-                "hidden": sub.hidden,
-            }
-            for sub, who in subs
-        ],
-    }
 
 
 def send_presence(session_id: int) -> None:

@@ -29,6 +29,8 @@ class Config:
     )
     # None lets Flask-SocketIO pick eventlet, the production server.
     SOCKETIO_ASYNC_MODE: str | None = None
+    # Simultaneous connections one worker serves (eventlet's default is 1,024).
+    MAX_CONNECTIONS = int(os.environ.get("MAX_CONNECTIONS", "10000"))
     # A connection that died with its database is replaced, not handed out.
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     # Redis lets several workers broadcast to each other's clients.

@@ -1,18 +1,43 @@
 """Snapshots read from the database: live for broadcasting, frozen for the archive."""
 
+from sqlalchemy import Row
+
 from sessions import snapshot
 
 from . import models, repository
 
 
-def current_snapshot(row: models.Activity) -> dict:
+def current_snapshot(row: models.Activity, answers: list[Row] | None = None) -> dict:
     """The full snapshot of an activity as the database holds it now."""
+    if answers is None:
+        answers = repository.answer_rows(row.id)
     return snapshot.build(
         repository.to_activity(row),
         row.version,
-        repository.submissions_for(row.id),
+        repository.to_submissions(answers),
         joined=repository.joined_count(row.session_id),
     )
+
+
+def snapshots(row: models.Activity) -> tuple[dict, dict]:
+    """The full snapshot, and the leader's, which adds the answers (most recently
+    changed first) so the leader can hide one; read with one query."""
+    answers = repository.answer_rows(row.id)
+    full = current_snapshot(row, answers)
+    newest_first = sorted(answers, key=lambda a: a.updated_at, reverse=True)
+    return full, {
+        **full,
+        "submissions": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "organisation": a.organisation,
+                "answer": a.answer,
+                "hidden": a.hidden,
+            }
+            for a in newest_first
+        ],
+    }
 
 
 def freeze(row: models.Activity) -> None:

@@ -1,6 +1,6 @@
 """The one place rows become domain objects and back, plus the queries on them."""
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, func, select, update
 
 from sessions.activity import Activity as DomainActivity
 from sessions.activity import ActivityState
@@ -48,16 +48,29 @@ def bump_version(activity_id: int) -> bool:
     return result.rowcount == 1
 
 
-def submissions_for(activity_id: int) -> list[DomainSubmission]:
-    rows = db.session.execute(
-        select(models.Submission, models.Participant.organisation)
+def answer_rows(activity_id: int) -> list[Row]:
+    """Every answer to an activity with who gave it, as plain columns: one query
+    that both the aggregate and the leader's list are built from."""
+    return db.session.execute(
+        select(
+            models.Submission.id,
+            models.Submission.participant_id,
+            models.Participant.name,
+            models.Participant.organisation,
+            models.Submission.answer,
+            models.Submission.hidden,
+            models.Submission.updated_at,
+        )
         .join(models.Participant)
         .where(models.Submission.activity_id == activity_id)
         .order_by(models.Submission.id)
-    )
+    ).all()
+
+
+def to_submissions(rows: list[Row]) -> list[DomainSubmission]:
     return [
-        DomainSubmission(sub.participant_id, organisation, sub.answer, sub.hidden)
-        for sub, organisation in rows
+        DomainSubmission(r.participant_id, r.organisation, r.answer, r.hidden)
+        for r in rows
     ]
 
 

@@ -12,12 +12,13 @@ from sessions.kinds import get_kind
 
 from . import models, repository
 from .extensions import db
+from .present import submission_view
 from .timeutil import utcnow
 
 
 @dataclass(frozen=True)
 class Accepted:
-    submission: models.Submission
+    submission: dict  # as the protocol sends it (present.submission_view)
     duplicate: bool  # True when this client id had been applied before
 
 
@@ -49,7 +50,8 @@ def _submit_once(
             raise DomainError(
                 "invalid", N_("This answer's id is already in use. Send it again.")
             )
-        return Accepted(db.session.get(models.Submission, receipt.submission_id), True)
+        stored = db.session.get(models.Submission, receipt.submission_id)
+        return Accepted(submission_view(stored), True)
 
     row = db.session.get(models.Activity, activity_id, populate_existing=True)
     if row.session_id != participant.session_id:
@@ -76,5 +78,7 @@ def _submit_once(
             submission_id=submission.id,
         )
     )
+    # Built before the commit, which expires the row: no second read for the ack.
+    view = submission_view(submission)
     db.session.commit()
-    return Accepted(submission, False)
+    return Accepted(view, False)

@@ -38,7 +38,8 @@ def _identify(auth: dict) -> SocketIdentity:
         session_id = auth["leader"]
         live = (
             db.session.get(models.LiveSession, session_id)
-            if isinstance(session_id, int) and 0 < session_id < 2**31
+            # bool is an int to Python, but no id: PostgreSQL refuses it.
+            if type(session_id) is int and 0 < session_id < 2**31
             else None
         )
         if live is None:

@@ -3,7 +3,6 @@
 from .. import broadcast, models
 from ..extensions import db, socketio
 from ..payloads import Submit
-from ..present import submission_view
 from ..submit import submit
 from .handling import handler
 from .identity import SocketIdentity
@@ -19,7 +18,4 @@ def on_submit(who: SocketIdentity, data: Submit) -> dict:
     accepted = submit(participant, data.activity_id, data.client_id, data.answer)
     if not accepted.duplicate:
         broadcast.mark_dirty(data.activity_id)
-    return {
-        "submission": submission_view(accepted.submission),
-        "duplicate": accepted.duplicate,
-    }
+    return {"submission": accepted.submission, "duplicate": accepted.duplicate}

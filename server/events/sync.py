@@ -2,10 +2,8 @@
 
 from sessions import snapshot as snapshots
 
-from .. import models, repository
-from ..broadcast import leader_snapshot
+from .. import freeze, models, repository
 from ..extensions import db, socketio
-from ..freeze import current_snapshot
 from ..payloads import Empty
 from ..present import activity_view, participant_view, session_view, submission_view
 from .handling import handler
@@ -33,18 +31,22 @@ def on_sync(who: SocketIdentity, _: Empty) -> dict:
         state["projector_token"] = live.projector_token
         state["activities"] = [activity_view(a) for a in live.activities]
         state["snapshots"] = [
-            leader_snapshot(a, current_snapshot(a))
-            for a in live.activities
-            if a.state != "draft"
+            freeze.snapshots(a)[1] for a in live.activities if a.state != "draft"
         ]
         return state
-    public = snapshots.public(current_snapshot(current)) if current else None
     if who.role == "projector":
-        state["snapshot"] = public
+        state["snapshot"] = public_snapshot(current) if current else None
         return state
     participant = db.session.get(models.Participant, who.participant_id)
     state["participant"] = participant_view(participant)
     own = repository.own_submission(current.id, participant.id) if current else None
     state["submission"] = submission_view(own) if own else None
-    state["snapshot"] = public if current and current.state == "revealed" else None
+    # Phones see results only once revealed; a reconnect storm of phones must
+    # not recompute the aggregate for each of them otherwise.
+    revealed = current is not None and current.state == "revealed"
+    state["snapshot"] = public_snapshot(current) if revealed else None
     return state
+
+
+def public_snapshot(row: models.Activity) -> dict:
+    return snapshots.public(freeze.current_snapshot(row))
