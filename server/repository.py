@@ -1,5 +1,7 @@
 """The one place rows become domain objects and back, plus the queries on them."""
 
+import re
+
 from sqlalchemy import Row, func, select, update
 
 from sessions.activity import Activity as DomainActivity
@@ -88,7 +90,15 @@ def session_by_code(code: str) -> models.LiveSession | None:
     )
 
 
+# What a projector token can be (secrets.token_urlsafe, at most the column's 64).
+PROJECTOR_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def session_by_projector_token(token: str) -> models.LiveSession | None:
+    # Anything else names no session, and some of it fails in the database
+    # instead of finding none: a NUL on PostgreSQL, a lone surrogate on either.
+    if not PROJECTOR_TOKEN.fullmatch(token):
+        return None
     return db.session.scalar(
         select(models.LiveSession).where(models.LiveSession.projector_token == token)
     )

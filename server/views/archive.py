@@ -9,7 +9,9 @@ from ..extensions import db
 bp = Blueprint("archive", __name__)
 
 
-@bp.get("/archive/<int:session_id>")
+# Ids in URLs stop at the integer column's largest: a bigger one is no page,
+# where PostgreSQL would fail on it.
+@bp.get("/archive/<int(max=2147483647):session_id>")
 @login_required
 def session(session_id: int):
     live_session = db.session.get(models.LiveSession, session_id) or abort(404)

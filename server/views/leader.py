@@ -49,7 +49,9 @@ def home():
     return render_template("leader/home.html", projects=list(projects))
 
 
-@bp.post("/leader/meetings/<int:meeting_id>/sessions")
+# Ids in URLs stop at the integer column's largest: a bigger one is no page,
+# where PostgreSQL would fail on it.
+@bp.post("/leader/meetings/<int(max=2147483647):meeting_id>/sessions")
 @login_required
 def start_session(meeting_id: int):
     meeting = db.session.get(models.Meeting, meeting_id) or abort(404)
@@ -59,7 +61,7 @@ def start_session(meeting_id: int):
     return redirect(url_for("leader.console", session_id=started.id))
 
 
-@bp.get("/leader/sessions/<int:session_id>")
+@bp.get("/leader/sessions/<int(max=2147483647):session_id>")
 @login_required
 def console(session_id: int):
     live_session = db.session.get(models.LiveSession, session_id) or abort(404)
