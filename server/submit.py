@@ -10,7 +10,7 @@ from sessions.activity import check_accepts_submissions
 from sessions.errors import N_, DomainError
 from sessions.kinds import get_kind
 
-from . import models, repository
+from . import repository
 from .extensions import db
 from .present import submission_view
 from .timeutil import utcnow
@@ -23,62 +23,53 @@ class Accepted:
 
 
 def submit(
-    participant: models.Participant, activity_id: int, client_id: str, answer: object
+    participant_id: int,
+    session_id: int,
+    activity_id: int,
+    client_id: str,
+    answer: object,
 ) -> Accepted:
+    """Commit a participant's answer; ``session_id`` is the participant's."""
     try:
-        return _submit_once(participant, activity_id, client_id, answer)
+        return _submit_once(participant_id, session_id, activity_id, client_id, answer)
     except IntegrityError:
         # Should the lock below ever be bypassed (a database without row locks),
         # the other request's commit is visible now: do it again, once.
         db.session.rollback()
-        return _submit_once(participant, activity_id, client_id, answer)
+        return _submit_once(participant_id, session_id, activity_id, client_id, answer)
 
 
 def _submit_once(
-    participant: models.Participant, activity_id: int, client_id: str, answer: object
+    participant_id: int,
+    session_id: int,
+    activity_id: int,
+    client_id: str,
+    answer: object,
 ) -> Accepted:
     # Claim the activity first: bumping its version takes the row lock on
     # PostgreSQL and the write lock on SQLite, so the checks below cannot race a
     # retry of the same answer, a second tab, or the leader closing. A refusal
     # rolls the bump back with everything else.
-    if not repository.bump_version(activity_id):
+    claimed = repository.claim_activity(activity_id)
+    if claimed is None or claimed.session_id != session_id:
         raise DomainError("unknown_activity", N_("There is no such activity."))
-    receipt = db.session.get(models.SubmitReceipt, client_id)
-    if receipt is not None:
+    seen = repository.receipt(client_id)
+    if seen is not None:
         db.session.rollback()
-        if receipt.participant_id != participant.id:
+        if seen.participant_id != participant_id:
             raise DomainError(
                 "invalid", N_("This answer's id is already in use. Send it again.")
             )
-        stored = db.session.get(models.Submission, receipt.submission_id)
+        stored = repository.submission_columns(seen.submission_id)
         return Accepted(submission_view(stored), True)
 
-    row = db.session.get(models.Activity, activity_id, populate_existing=True)
-    if row.session_id != participant.session_id:
-        raise DomainError("unknown_activity", N_("There is no such activity."))
-    activity = repository.to_activity(row)
+    activity = repository.to_activity(claimed)
     now = utcnow()
     check_accepts_submissions(activity, now)
     cleaned = get_kind(activity.kind).validate_answer(activity.config, answer)
-
-    submission = repository.own_submission(activity_id, participant.id)
-    if submission is None:
-        submission = models.Submission(
-            activity_id=activity_id, participant_id=participant.id, answer=cleaned
-        )
-        db.session.add(submission)
-    else:
-        submission.answer = cleaned
-        submission.updated_at = now
-    db.session.flush()
-    db.session.add(
-        models.SubmitReceipt(
-            client_id=client_id,
-            participant_id=participant.id,
-            submission_id=submission.id,
-        )
-    )
-    # Built before the commit, which expires the row: no second read for the ack.
-    view = submission_view(submission)
+    stored = repository.upsert_submission(activity_id, participant_id, cleaned, now)
+    repository.add_receipt(client_id, participant_id, stored.id, now)
+    # Built before the commit: no second read for the ack.
+    view = submission_view(stored)
     db.session.commit()
     return Accepted(view, False)

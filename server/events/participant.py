@@ -1,7 +1,7 @@
 """Events a participant's phone sends."""
 
-from .. import broadcast, models
-from ..extensions import db, socketio
+from .. import broadcast
+from ..extensions import socketio
 from ..payloads import Submit
 from ..submit import submit
 from .handling import handler
@@ -14,8 +14,13 @@ def on_submit(who: SocketIdentity, data: Submit) -> dict:
     """Sent by a participant's phone when it submits or changes an answer. Acks
     the sender once the answer is committed; the coalesced snapshot goes to the
     session's projector and leader rooms."""
-    participant = db.session.get(models.Participant, who.participant_id)
-    accepted = submit(participant, data.activity_id, data.client_id, data.answer)
+    accepted = submit(
+        who.participant_id,
+        who.session_id,
+        data.activity_id,
+        data.client_id,
+        data.answer,
+    )
     if not accepted.duplicate:
         broadcast.mark_dirty(data.activity_id)
     return {"submission": accepted.submission, "duplicate": accepted.duplicate}

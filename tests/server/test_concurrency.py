@@ -42,8 +42,13 @@ def test_racing_retries_and_tabs_are_applied_once(app, running):
     def send(participant_id, client_id, word):
         def go():
             with app.app_context():
-                participant = db.session.get(models.Participant, participant_id)
-                submit(participant, running.activity_id, client_id, roles(word))
+                submit(
+                    participant_id,
+                    running.id,
+                    running.activity_id,
+                    client_id,
+                    roles(word),
+                )
 
         return go
 
