@@ -138,3 +138,21 @@ def test_the_join_api_answers_every_body_in_protocol_form(site, data):
         assert len(after["participant"]) == len(before["participant"]) + 1
         after["participant"] = before["participant"]
     assert after == before
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"name": "\ud800"},
+        {"organisation": "Region \udfff"},
+        {"name": "Anna\x00", "organisation": "\x00"},
+    ],
+)
+def test_a_join_with_unsendable_text_is_answered(site, fields):
+    """What the fuzzer found, kept as examples: text a client can send in JSON
+    but the database drivers cannot store (lone surrogates) or PostgreSQL
+    refuses (NUL)."""
+    body = {"code": site.code, "name": "Anna", "organisation": "SKL", **fields}
+    response = site.app.test_client().post("/api/join", json=body)
+    assert response.status_code in JOIN_STATUS, response.data[:300]
+    check_refusal(response.get_json(silent=True))
