@@ -5,6 +5,9 @@ import unicodedata
 from .errors import N_, DomainError
 
 
+UNTYPED = {"Cc", "Cs"}
+
+
 def clean(text: object, *, field: str, max_length: int, required: bool = True) -> str:
     """Return ``text`` in NFC with runs of white space folded to one space.
 
@@ -15,10 +18,10 @@ def clean(text: object, *, field: str, max_length: int, required: bool = True) -
         return ""
     if not isinstance(text, str):
         raise DomainError("invalid", N_("%(field)s must be text."), field=field)
-    # Control characters (NUL and the like) are no text anyone typed, and some
-    # databases cannot store them.
+    # Control characters (NUL and the like) and lone surrogates are no text
+    # anyone typed, and databases cannot store them.
     printable = "".join(
-        ch if unicodedata.category(ch) != "Cc" or ch.isspace() else " "
+        ch if unicodedata.category(ch) not in UNTYPED or ch.isspace() else " "
         for ch in unicodedata.normalize("NFC", text)
     )
     folded = " ".join(printable.split())

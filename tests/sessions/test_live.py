@@ -82,3 +82,11 @@ def test_public_snapshot_hides_results_until_visible():
     act.state = ActivityState.REVEALED
     revealed = snapshot.build(act, 6, subs, joined=3)
     assert snapshot.public(revealed)["results"] == revealed["results"]
+
+
+def test_control_characters_and_lone_surrogates_never_reach_storage():
+    who = check_identity(
+        "An\x00na \ud800Ek", "Reg\udfffion", False, allow_anonymous=False
+    )
+    assert (who.name, who.organisation) == ("An na Ek", "Reg ion")
+    who.name.encode("utf-8")  # storable
