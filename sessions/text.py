@@ -4,7 +4,6 @@ import unicodedata
 
 from .errors import N_, DomainError
 
-
 UNTYPED = {"Cc", "Cs"}
 
 
