@@ -18,7 +18,15 @@ from sqlalchemy import select
 from server import live, models, seed, tokens
 from server.extensions import db
 
-from .fuzzing import FUZZ, check_refusal, dump, json_values, mostly, texts
+from .fuzzing import (
+    FUZZ,
+    check_refusal,
+    contained,
+    dump,
+    json_values,
+    mostly,
+    texts,
+)
 
 ROUTES = [
     "/join/{}",
@@ -81,7 +89,8 @@ def test_no_page_fails_or_writes(site, data):
     client = site.signed_in if data.draw(st.booleans()) else site.app.test_client()
     before = dump(site.app)
 
-    response = client.get(path)
+    with contained(site.app):
+        response = client.get(path)
 
     note(f"{route}: {response.status_code}")
     assert response.status_code < 500, (path, response.status_code)
@@ -126,7 +135,8 @@ def test_the_join_api_answers_every_body_in_protocol_form(site, data):
         request = {"data": raw, "content_type": kind}
     before = dump(site.app)
 
-    response = client.post("/api/join", **request)
+    with contained(site.app):
+        response = client.post("/api/join", **request)
 
     note(f"/api/join: {response.status_code}")
     assert response.status_code in JOIN_STATUS, (request, response.data[:300])
@@ -153,6 +163,7 @@ def test_a_join_with_unsendable_text_is_answered(site, fields):
     but the database drivers cannot store (lone surrogates) or PostgreSQL
     refuses (NUL)."""
     body = {"code": site.code, "name": "Anna", "organisation": "SKL", **fields}
-    response = site.app.test_client().post("/api/join", json=body)
+    with contained(site.app):
+        response = site.app.test_client().post("/api/join", json=body)
     assert response.status_code in JOIN_STATUS, response.data[:300]
     check_refusal(response.get_json(silent=True))
