@@ -12,10 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.browser.conftest import (  # noqa: F401  (fixtures)
-    browser_type_launch_args,
-    screenshot,
-)
+from tests.browser.conftest import browser_type_launch_args  # noqa: F401
 from tests.browser.conftest import server as browser_server  # noqa: F401
 from tests.live.conftest import closing, database_url, start_server  # noqa: F401
 from tests.support.server_process import ServerProcess
