@@ -10,6 +10,7 @@ import time
 from flask import Flask, current_app
 
 from . import broadcast
+from .database import UNAVAILABLE, invalidate_session
 from .extensions import db, socketio
 
 log = logging.getLogger(__name__)
@@ -52,21 +53,31 @@ class Coalescer:
                 # Keep the key: the next tick sends the state once the database
                 # answers again, so the final state is never skipped.
                 self._dirty.add(key)
-                db.session.rollback()
                 raise
 
     def _run(self, app: Flask, interval: float) -> None:
         every = app.config["SNAPSHOT_HEARTBEAT"]
         next_heartbeat = time.monotonic() + every
+        outage = False  # say so once when the database goes away, once when back
         while True:
             socketio.sleep(interval)
-            try:
-                with app.app_context():
+            with app.app_context():
+                try:
                     broadcast.close_expired(app)
                     self.flush()
                     if every > 0 and time.monotonic() >= next_heartbeat:
                         next_heartbeat = time.monotonic() + every
                         broadcast.heartbeat()
-                    db.session.remove()
-            except Exception:  # keep ticking whatever one tick did
-                log.exception("snapshot tick failed")
+                except UNAVAILABLE:
+                    invalidate_session()
+                    if not outage:
+                        log.warning("database unavailable; snapshots wait for it")
+                    outage = True
+                    continue
+                except Exception:  # keep ticking whatever one tick did
+                    db.session.rollback()
+                    log.exception("snapshot tick failed")
+                    continue
+            if outage:
+                log.warning("database back; snapshots resume")
+                outage = False
