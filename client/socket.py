@@ -146,6 +146,13 @@ class SocketClient:
         """Called after the sync that follows an automatic reconnect."""
 
     def _on_disconnect(self, reason: object = None) -> None:
+        if reason == "transport error":
+            # python-engineio does not close its websocket when a read fails
+            # other than cleanly (a killed server resets the connection): close
+            # it here, or the socket is left to the garbage collector.
+            ws = getattr(self.sio.eio, "ws", None)
+            if ws is not None:
+                ws.shutdown()
         with self._changed:
             self.disconnects += 1
             self._changed.notify_all()
