@@ -44,8 +44,10 @@ def create_app(config: type[Config] | None = None) -> Flask:
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
     )
     from .coalescer import Coalescer
+    from .submit import Committer
 
     app.extensions["mellanrum.coalescer"] = Coalescer()
+    app.extensions["mellanrum.committer"] = Committer()
     from .views import archive, projector, public, vendor
     from .views import leader as leader_views
 

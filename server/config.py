@@ -29,6 +29,8 @@ class Config:
     )
     # None lets Flask-SocketIO pick eventlet, the production server.
     SOCKETIO_ASYNC_MODE: str | None = None
+    # Commit answers that arrive together in one transaction (one fsync).
+    GROUP_COMMIT = os.environ.get("GROUP_COMMIT", "1") != "0"
     # Simultaneous connections one worker serves (eventlet's default is 1,024).
     MAX_CONNECTIONS = int(os.environ.get("MAX_CONNECTIONS", "10000"))
     # A connection that died with its database is replaced, not handed out.
@@ -64,6 +66,7 @@ class TestConfig(Config):
     SOCKETIO_ASYNC_MODE = "threading"  # the test clients run without eventlet
     SOCKETIO_MESSAGE_QUEUE = None  # the Socket.IO test client refuses a queue
     SNAPSHOT_INTERVAL = 0.0
+    GROUP_COMMIT = False  # each answer alone, in the test client's thread
     WTF_CSRF_ENABLED = False
 
 

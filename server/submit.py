@@ -1,9 +1,12 @@
-"""Step 3 and 4 of the path a submission takes (see docs/architecture.md):
-the domain validates the answer, and one transaction commits it, idempotent on
-the client's id. The handler in events/participant.py does the rest."""
+"""Steps 3 and 4 of the path a submission takes (see docs/architecture.md): the
+domain validates each answer, and one transaction commits it, idempotent on the
+client's id. Answers that arrive together are committed together (one fsync for
+the group): ``Committer`` gathers them. The handler in events/participant.py
+does the rest."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from flask import Flask, current_app
 from sqlalchemy.exc import IntegrityError
 
 from sessions.activity import check_accepts_submissions
@@ -11,7 +14,7 @@ from sessions.errors import N_, DomainError
 from sessions.kinds import get_kind
 
 from . import repository
-from .extensions import db
+from .extensions import db, socketio
 from .present import submission_view
 from .timeutil import utcnow
 
@@ -22,6 +25,19 @@ class Accepted:
     duplicate: bool  # True when this client id had been applied before
 
 
+@dataclass
+class Answer:
+    """One participant's submit, waiting for its group's commit."""
+
+    participant_id: int  # the participant's session is ``session_id``
+    session_id: int
+    activity_id: int
+    client_id: str
+    answer: object
+    outcome: Accepted | Exception | None = None
+    done: object = field(default=None, repr=False)  # an event of the async mode
+
+
 def submit(
     participant_id: int,
     session_id: int,
@@ -29,47 +45,118 @@ def submit(
     client_id: str,
     answer: object,
 ) -> Accepted:
-    """Commit a participant's answer; ``session_id`` is the participant's."""
+    """Commit a participant's answer (with any arriving at the same time) and
+    return once it is durable; a refusal raises the DomainError."""
+    committer: Committer = current_app.extensions["mellanrum.committer"]
+    return committer.submit(
+        Answer(participant_id, session_id, activity_id, client_id, answer)
+    )
+
+
+def commit_group(answers: list[Answer]) -> None:
+    """Apply the answers in one transaction and commit once; each gets its
+    outcome: Accepted, or the exception that refused it (changing nothing)."""
     try:
-        return _submit_once(participant_id, session_id, activity_id, client_id, answer)
+        _apply(answers)
     except IntegrityError:
-        # Should the lock below ever be bypassed (a database without row locks),
-        # the other request's commit is visible now: do it again, once.
+        # Should the row lock below ever be bypassed (a database without row
+        # locks), the other commit is visible now: do each again, alone.
         db.session.rollback()
-        return _submit_once(participant_id, session_id, activity_id, client_id, answer)
+        for answer in answers:
+            answer.outcome = None
+            try:
+                _apply([answer])
+            except Exception as error:
+                db.session.rollback()
+                answer.outcome = error
+    except Exception as error:  # the database is away: nothing was saved
+        db.session.rollback()
+        for answer in answers:
+            answer.outcome = error
 
 
-def _submit_once(
-    participant_id: int,
-    session_id: int,
-    activity_id: int,
-    client_id: str,
-    answer: object,
-) -> Accepted:
-    # Claim the activity first: bumping its version takes the row lock on
+def _apply(answers: list[Answer]) -> None:
+    # Claim each activity first: bumping its version takes the row lock on
     # PostgreSQL and the write lock on SQLite, so the checks below cannot race a
-    # retry of the same answer, a second tab, or the leader closing. A refusal
-    # rolls the bump back with everything else.
-    claimed = repository.claim_activity(activity_id)
-    if claimed is None or claimed.session_id != session_id:
+    # retry of the same answer on another worker, or the leader closing.
+    claimed = {}
+    for a in answers:
+        if a.activity_id not in claimed:
+            claimed[a.activity_id] = repository.claim_activity(a.activity_id)
+    now = utcnow()
+    applied: dict[str, Answer] = {}  # client id → the answer of this group
+    for a in answers:
+        try:
+            a.outcome = _one(a, claimed[a.activity_id], applied, now)
+        except DomainError as error:
+            a.outcome = error  # refused before writing anything
+    if applied:
+        db.session.commit()
+    else:
+        db.session.rollback()  # nothing new: not even a version bump
+
+
+def _one(a: Answer, claimed, applied: dict[str, Answer], now) -> Accepted:
+    if claimed is None or claimed.session_id != a.session_id:
         raise DomainError("unknown_activity", N_("There is no such activity."))
-    seen = repository.receipt(client_id)
-    if seen is not None:
-        db.session.rollback()
-        if seen.participant_id != participant_id:
+    earlier = applied.get(a.client_id)
+    seen = repository.receipt(a.client_id) if earlier is None else None
+    if earlier is not None or seen is not None:
+        owner = earlier.participant_id if earlier else seen.participant_id
+        if owner != a.participant_id:
             raise DomainError(
                 "invalid", N_("This answer's id is already in use. Send it again.")
             )
+        if earlier is not None:
+            return Accepted(earlier.outcome.submission, True)
         stored = repository.submission_columns(seen.submission_id)
         return Accepted(submission_view(stored), True)
 
     activity = repository.to_activity(claimed)
-    now = utcnow()
     check_accepts_submissions(activity, now)
-    cleaned = get_kind(activity.kind).validate_answer(activity.config, answer)
-    stored = repository.upsert_submission(activity_id, participant_id, cleaned, now)
-    repository.add_receipt(client_id, participant_id, stored.id, now)
+    cleaned = get_kind(activity.kind).validate_answer(activity.config, a.answer)
+    stored = repository.upsert_submission(a.activity_id, a.participant_id, cleaned, now)
+    repository.add_receipt(a.client_id, a.participant_id, stored.id, now)
+    applied[a.client_id] = a
     # Built before the commit: no second read for the ack.
-    view = submission_view(stored)
-    db.session.commit()
-    return Accepted(view, False)
+    return Accepted(submission_view(stored), False)
+
+
+class Committer:
+    """One per app: answers wait here while earlier ones commit, then commit as
+    one group. With eventlet, a commit's fsync blocks every greenlet; a group
+    pays it once. Off (each answer alone) in the test config."""
+
+    def __init__(self) -> None:
+        self._waiting: list[Answer] = []
+        self._draining = False
+
+    def submit(self, answer: Answer) -> Accepted:
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        if not app.config["GROUP_COMMIT"]:
+            commit_group([answer])
+        else:
+            answer.done = socketio.server.eio.create_event()
+            self._waiting.append(answer)
+            if not self._draining:
+                self._draining = True
+                socketio.start_background_task(self._drain, app)
+            answer.done.wait()
+        if isinstance(answer.outcome, Exception):
+            raise answer.outcome
+        return answer.outcome
+
+    def _drain(self, app: Flask) -> None:
+        try:
+            while self._waiting:
+                group, self._waiting = self._waiting, []
+                with app.app_context():
+                    try:
+                        commit_group(group)
+                    finally:
+                        for answer in group:
+                            if answer.outcome is None:
+                                answer.outcome = RuntimeError("not committed")
+                            answer.done.set()
+        finally:
+            self._draining = False
