@@ -79,10 +79,12 @@ def _apply(answers: list[Answer]) -> None:
     # Claim each activity first: bumping its version takes the row lock on
     # PostgreSQL and the write lock on SQLite, so the checks below cannot race a
     # retry of the same answer on another worker, or the leader closing.
-    claimed = {}
-    for a in answers:
-        if a.activity_id not in claimed:
-            claimed[a.activity_id] = repository.claim_activity(a.activity_id)
+    # In id order: two workers' groups then take their locks in the same order
+    # and cannot deadlock.
+    claimed = {
+        activity_id: repository.claim_activity(activity_id)
+        for activity_id in sorted({a.activity_id for a in answers})
+    }
     now = utcnow()
     applied: dict[str, Answer] = {}  # client id → the answer of this group
     for a in answers:
