@@ -1,9 +1,9 @@
 """Everything the server sends outside an ack goes through here.
 
 Room names come from ``room`` only. Aggregate snapshots are coalesced: a change
-marks its activity dirty, and a background task sends at most one snapshot per
-activity per SNAPSHOT_INTERVAL, always including the final state (step 6 and 7
-of the submission path).
+marks its activity dirty here, and the coalescer (coalescer.py) sends at most one
+snapshot per activity per SNAPSHOT_INTERVAL, always including the final state
+(steps 6 and 7 of the submission path).
 """
 
 import logging
