@@ -55,7 +55,17 @@ export function setUpDetail(actions) {
       barGraphic(word.count / max),
       el("span", { class: "bar-count", text: String(word.count) }),
       merged.length > 0 && el("div", { class: "merged" }, el("span", { class: "muted", text: t("also_counts") }), el("ul", {}, merged)),
+      byOrganisation(word),
     );
+  }
+
+  // "Region Skåne 2 · Region Halland 1": who named the word, for the leader.
+  function byOrganisation(word) {
+    const named = Object.entries(word.by_organisation || {}).filter(([org]) => org);
+    if (!named.length) return null;
+    named.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "sv"));
+    const text = named.map(([org, count]) => `${org} ${count}`).join(" · ");
+    return el("div", { class: "by-org muted" }, el("span", { text: `${t("by_organisation")} ` }), el("span", { text }));
   }
 
   function submissionRow(sub) {

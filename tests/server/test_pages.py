@@ -170,3 +170,24 @@ def test_behind_a_proxy_join_links_use_the_public_scheme_and_host(tmp_path):
         TestConfig.BEHIND_PROXY = False
     svg = proxied.get("/qr/ABC.svg", headers=headers).text
     assert "https://mote.example.se/join/ABC" in svg
+
+
+def test_the_archive_says_which_organisations_named_a_word(
+    app, client, leader, phone, running
+):
+    act = running.activity_id
+    call(leader, "open_activity", {"activity_id": act})
+    for i, org in enumerate(["Region Halland", "Region Skåne", "Region Skåne"]):
+        ack = call(
+            phone(f"P{i}", org),
+            "submit",
+            {
+                "activity_id": act,
+                "client_id": f"client-{i:04d}",
+                "answer": roles("Nav"),
+            },
+        )
+        assert ack["ok"]
+    call(leader, "end_session")
+    page = client.get(f"/archive/{running.id}").text
+    assert "Region Skåne 2 · Region Halland 1" in page
