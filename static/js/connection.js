@@ -37,6 +37,20 @@ export function ask(socket, event, payload = {}, timeout = ACK_TIMEOUT) {
   });
 }
 
+// `sync`, asked again every 2 s while the socket stays up without an ack.
+// Resolves with the reply, or null once the socket is down (whose reconnect
+// syncs anew).
+export async function askSync(socket) {
+  for (;;) {
+    try {
+      return await ask(socket, "sync");
+    } catch {
+      if (!socket.connected) return null;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+}
+
 // Snapshots may arrive out of order (sync ack vs broadcast): keep the newest.
 export class SnapshotStore {
   constructor() {

@@ -1,5 +1,5 @@
 // The leader's console: runs the session's activities and shows what comes in.
-import { SnapshotStore, ask, openSocket, showConnection } from "./connection.js";
+import { ask, askSync, openSocket, showConnection, SnapshotStore } from "./connection.js";
 import { activityCard } from "./console_card.js";
 import { setUpDetail } from "./console_detail.js";
 import { byId, readJson, show } from "./dom.js";
@@ -50,13 +50,8 @@ socket.on("connect_error", (err) => {
 });
 
 async function syncState() {
-  let reply;
-  try {
-    reply = await ask(socket, "sync");
-  } catch {
-    if (socket.connected) setTimeout(syncState, 2000);
-    return;
-  }
+  const reply = socket && (await askSync(socket));
+  if (!reply) return;
   if (!reply.ok) return announce(reply.message);
   if (reply.session.status === "ended") return location.assign(page.archive_url);
   const serverNow = Date.parse(reply.session.server_time);

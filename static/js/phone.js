@@ -1,7 +1,7 @@
 // The participant's phone: join, wait, answer the open activity, see results.
 // Answers go through an outbox in localStorage, so a lost ack or a reload never
 // loses an answer, and a resend with the same client_id never counts twice.
-import { SnapshotStore, ask, nextCurrent, openSocket, showConnection } from "./connection.js";
+import { askSync, nextCurrent, openSocket, showConnection, SnapshotStore } from "./connection.js";
 import { byId, el, readJson, show } from "./dom.js";
 import { countText, formatTime, t } from "./i18n.js";
 import { newClientId, phoneStore } from "./outbox.js";
@@ -66,13 +66,8 @@ function connect() {
 }
 
 async function syncState({ reconnected = false } = {}) {
-  let reply;
-  try {
-    reply = await ask(socket, "sync");
-  } catch {
-    if (socket?.connected) setTimeout(() => syncState({ reconnected }), 2000);
-    return;
-  }
+  const reply = socket && (await askSync(socket));
+  if (!reply) return;
   if (!reply.ok) return showStatus(reply.message);
   countdown.syncClock(reply.session.server_time);
   state.ended = reply.session.status === "ended";

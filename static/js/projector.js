@@ -1,6 +1,6 @@
 // The projector: join code always on screen, the current activity, its answer
 // count and, once the leader lets them be seen, the results.
-import { SnapshotStore, ask, nextCurrent, openSocket, showConnection } from "./connection.js";
+import { askSync, nextCurrent, openSocket, showConnection, SnapshotStore } from "./connection.js";
 import { byId, readJson, show } from "./dom.js";
 import { countText, t } from "./i18n.js";
 import { clearCloud, renderBars, renderCloud } from "./results.js";
@@ -16,13 +16,8 @@ const socket = openSocket({ projector: page.token }, showConnection);
 socket.on("connect", syncState);
 
 async function syncState() {
-  let reply;
-  try {
-    reply = await ask(socket, "sync");
-  } catch {
-    if (socket.connected) setTimeout(syncState, 2000);
-    return;
-  }
+  const reply = socket && (await askSync(socket));
+  if (!reply) return;
   if (!reply.ok) return;
   countdown.syncClock(reply.session.server_time);
   state.ended = reply.session.status === "ended";
