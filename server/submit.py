@@ -5,8 +5,10 @@ the group): ``Committer`` gathers them. The handler in events/participant.py
 does the rest."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from flask import Flask, current_app
+from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 
 from sessions.activity import check_accepts_submissions
@@ -98,7 +100,9 @@ def _apply(answers: list[Answer]) -> None:
         db.session.rollback()  # nothing new: not even a version bump
 
 
-def _one(a: Answer, claimed, applied: dict[str, Answer], now) -> Accepted:
+def _one(
+    a: Answer, claimed: Row | None, applied: dict[str, Answer], now: datetime
+) -> Accepted:
     if claimed is None or claimed.session_id != a.session_id:
         raise DomainError("unknown_activity", N_("There is no such activity."))
     earlier = applied.get(a.client_id)
