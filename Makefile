@@ -48,6 +48,11 @@ format: $(PYDEPS)
 bench: install
 	$(PY) -m bench --phones 1000 --scenarios A,B,C,T
 
+## Homework aggregates (seconds, no server): 200 answers, median and p95 per step.
+.PHONY: bench-aggregates
+bench-aggregates: $(PYDEPS)
+	$(PY) -m bench.aggregates
+
 ## Another one-time sign-in link for the process leader.
 login-link: install
 	$(FLASK) mellanrum login-link

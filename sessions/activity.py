@@ -32,6 +32,7 @@ class Activity:
     state: ActivityState = ActivityState.DRAFT
     hide_results: bool = True
     timer_ends_at: datetime | None = None
+    due_at: datetime | None = None  # homework: no answers or drafts after this
     merges: dict[str, str] = field(default_factory=dict)
 
 
@@ -77,10 +78,28 @@ def timer_expired(activity: Activity, now: datetime) -> bool:
     )
 
 
+def past_due(activity: Activity, now: datetime) -> bool:
+    return activity.due_at is not None and now > activity.due_at
+
+
 def check_accepts_submissions(activity: Activity, now: datetime) -> None:
+    """Answers, and homework drafts, are taken only while this passes."""
     if activity.state is not ActivityState.OPEN or timer_expired(activity, now):
         raise DomainError(
             "closed", N_("This activity is closed; answers can no longer change.")
+        )
+    if past_due(activity, now):
+        raise DomainError(
+            "past_due",
+            N_("The due date has passed; answers can no longer change."),
+        )
+
+
+def check_due_date(due_at: datetime, now: datetime) -> None:
+    """A homework's due date must lie ahead when it is set."""
+    if due_at <= now:
+        raise DomainError(
+            "invalid_due_date", N_("Choose a due date that has not passed yet.")
         )
 
 

@@ -114,3 +114,16 @@ MEMBER_ORGANISATIONS: tuple[str, ...] = (
     "SKL",
     "Tillväxtverket",
 )
+
+# How large a role others see the region take ("Andras ögon"), smallest first.
+SIZES: tuple[str, ...] = ("Ingen roll", "Liten roll", "Viss roll", "Stort ansvar")
+
+# Relation types of the actor mapping.
+RELATION_TYPES: tuple[str, ...] = (
+    "samverkan",
+    "finansiering",
+    "uppdrag",
+    "kunskapsutbyte",
+)
+# Financing and commissioning go from one actor to the other; the rest are mutual.
+DIRECTED_RELATION_TYPES: tuple[str, ...] = ("finansiering", "uppdrag")

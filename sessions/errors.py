@@ -24,4 +24,15 @@ class DomainError(Exception):
 
 
 # Field names the domain puts into its messages, marked here for extraction.
-FIELD_NAMES = (N_("Role"), N_("Name"), N_("Organisation"))
+FIELD_NAMES = (
+    N_("Role"),
+    N_("Name"),
+    N_("Organisation"),
+    N_("Actor"),
+    N_("Kind of actor"),
+    N_("Quote"),
+    N_("Region"),
+    N_("Area"),
+    N_("Size label"),
+    N_("Relation type"),
+)

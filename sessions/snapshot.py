@@ -17,9 +17,15 @@ def build(
     submissions: Sequence[Submission],
     *,
     joined: int,
+    context: dict | None = None,
 ) -> dict:
-    """The full snapshot, results included, as the leader sees it."""
+    """The full snapshot, results included, as the leader sees it. ``context``
+    carries what a kind compares with from other activities (see
+    docs/homework.md); the server reads it from the database."""
     kind = get_kind(activity.kind)
+    results = kind.aggregate(activity.config, submissions, activity.merges)
+    if kind.with_context is not None and context is not None:
+        results = kind.with_context(results, context)
     return {
         "activity_id": activity.id,
         "version": version,
@@ -27,7 +33,7 @@ def build(
         "results_visible": results_visible(activity),
         "answer_count": sum(1 for s in submissions if not s.hidden),
         "joined": joined,
-        "results": kind.aggregate(activity.config, submissions, activity.merges),
+        "results": results,
     }
 
 

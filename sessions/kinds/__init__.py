@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..errors import N_, DomainError
 from ..submission import Submission
-from . import roles
+from . import actor_map, others_view, roles
 
 
 @dataclass(frozen=True)
@@ -15,8 +15,12 @@ class Kind:
     validate_config: Callable[[object], dict]
     validate_answer: Callable[[dict, object], dict]
     aggregate: Callable[[dict, Sequence[Submission], dict[str, str]], dict]
-    merge: Callable[[dict[str, str], object, object], dict[str, str]] | None = None
-    unmerge: Callable[[dict[str, str], object], dict[str, str]] | None = None
+    # (merges, source, target, field) → new merges; field is actor, role or area.
+    merge: Callable[[dict, object, object, str], dict] | None = None
+    # (merges, source, field) → new merges.
+    unmerge: Callable[[dict, object, str], dict] | None = None
+    # (results, context) → results with what other activities add (docs/homework.md).
+    with_context: Callable[[dict, dict], dict] | None = None
 
 
 KINDS: dict[str, Kind] = {
@@ -27,6 +31,23 @@ KINDS: dict[str, Kind] = {
         roles.aggregate,
         roles.merge,
         roles.unmerge,
+    ),
+    "others_view": Kind(
+        "others_view",
+        others_view.validate_config,
+        others_view.validate_answer,
+        others_view.aggregate,
+        others_view.merge,
+        others_view.unmerge,
+        others_view.with_context,
+    ),
+    "actor_map": Kind(
+        "actor_map",
+        actor_map.validate_config,
+        actor_map.validate_answer,
+        actor_map.aggregate,
+        actor_map.merge,
+        actor_map.unmerge,
     ),
 }
 

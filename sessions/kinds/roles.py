@@ -76,8 +76,19 @@ def resolve(merges: dict[str, str], k: str) -> str:
     return k
 
 
-def merge(merges: dict[str, str], source: object, target: object) -> dict[str, str]:
+def _check_field(field: object) -> None:
+    # Roles have one field; their merges stay unprefixed, as stored data has them.
+    if field != "role":
+        raise DomainError(
+            "invalid", N_("Words of that sort cannot be merged in this activity.")
+        )
+
+
+def merge(
+    merges: dict[str, str], source: object, target: object, field: str = "role"
+) -> dict[str, str]:
     """Return new merges in which ``source`` counts as ``target``."""
+    _check_field(field)
     src = text.key(text.clean(source, field="Role", max_length=MAX_ROLE_LENGTH))
     shown = text.clean(target, field="Role", max_length=MAX_ROLE_LENGTH)
     dst = text.key(shown)
@@ -88,7 +99,10 @@ def merge(merges: dict[str, str], source: object, target: object) -> dict[str, s
     return updated
 
 
-def unmerge(merges: dict[str, str], source: object) -> dict[str, str]:
+def unmerge(
+    merges: dict[str, str], source: object, field: str = "role"
+) -> dict[str, str]:
+    _check_field(field)
     src = text.key(text.clean(source, field="Role", max_length=MAX_ROLE_LENGTH))
     return {k: v for k, v in merges.items() if k != src}
 
