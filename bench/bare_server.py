@@ -23,7 +23,7 @@ import socketio  # noqa: E402
 ACTIVITY_ID = 1
 PROJECTOR_ROOM = "projector"
 
-sio = socketio.Server(async_mode="eventlet", max_http_buffer_size=64 * 1024)
+sio = socketio.Server(async_mode="eventlet", max_http_buffer_size=256 * 1024)
 answers: dict[str, dict] = {}  # participant token -> answer
 receipts: dict[str, dict] = {}  # client_id -> submission
 state = {"version": 0, "sent": -1, "next_id": 1}

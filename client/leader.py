@@ -17,6 +17,8 @@ from .socket import SocketClient
 MEETING_FORM = re.compile(r"/leader/meetings/(\d+)/sessions$")
 CONSOLE = re.compile(r"/leader/sessions/(\d+)$")
 PROJECTOR_LINK = re.compile(r"/projector/([A-Za-z0-9_\-]+)")
+ASSIGN_FORM = re.compile(r"/leader/items/(\d+)/homework$")
+HOMEWORK_PAGE = re.compile(r"/leader/homework/(\d+)$")
 
 
 class LeaderClient(SocketClient):
@@ -165,13 +167,56 @@ class LeaderClient(SocketClient):
             "hide_submission", {"submission_id": submission_id, "hidden": hidden}
         )
 
-    def merge_words(self, activity_id: int, source: str, target: str) -> dict:
-        payload = {"activity_id": activity_id, "source": source, "target": target}
+    def merge_words(
+        self, activity_id: int, source: str, target: str, field: str = "role"
+    ) -> dict:
+        """``field``: "role", or "actor" or "area" in homework."""
+        payload = {
+            "activity_id": activity_id,
+            "source": source,
+            "target": target,
+            "field": field,
+        }
         return self.request("merge_words", payload)["activity"]
 
-    def unmerge_word(self, activity_id: int, source: str) -> dict:
-        payload = {"activity_id": activity_id, "source": source}
+    def unmerge_word(self, activity_id: int, source: str, field: str = "role") -> dict:
+        payload = {"activity_id": activity_id, "source": source, "field": field}
         return self.request("unmerge_word", payload)["activity"]
+
+    def show_homework(self, activity_id: int) -> dict:
+        """Put a homework of the project on this session's projector."""
+        return self.request("show_homework", {"activity_id": activity_id})["activity"]
+
+    # -- homework over HTTP -----------------------------------------------------
+
+    def homework_items(self) -> list[int]:
+        """Programme items that can be assigned as homework, from the home page."""
+        page = read_page(self._page("/leader/"))
+        return [
+            int(m.group(1))
+            for form in page.forms
+            if (m := ASSIGN_FORM.search(form.action))
+        ]
+
+    def assign_homework(
+        self, item_id: int, due_at: str, *, allow_anonymous: bool = True
+    ) -> int:
+        """Assign a homework item; ``due_at`` is the form's local date-time
+        ("2030-01-20T17:00"). Returns the homework session's id."""
+        html = self._page("/leader/")
+        fields = {"csrf_token": find_csrf_token(html) or "", "due_at": due_at}
+        if allow_anonymous:
+            fields["allow_anonymous"] = "on"
+        response = self.http.post(
+            f"{self.base_url}/leader/items/{item_id}/homework",
+            data=fields,
+            allow_redirects=False,
+            timeout=self.timeout,
+        )
+        match = HOMEWORK_PAGE.search(response.headers.get("Location", ""))
+        if response.status_code not in (302, 303) or not match:
+            raise Refused("invalid", "the homework was not assigned", 400)
+        return int(match.group(1))
 
     def end_session(self) -> dict:
         return self.request("end_session", {})["session"]

@@ -62,6 +62,18 @@ class Participant(SocketClient):
             self.pending[activity_id] = payload
         return self._send(payload, timeout)
 
+    def save_draft(
+        self, activity_id: int, answer: dict, timeout: float | None = None
+    ) -> str:
+        """Keep a homework as typed so far; returns when the server saved it.
+        A refusal raises ``Refused``."""
+        ack = self.call(
+            "save_draft", {"activity_id": activity_id, "answer": answer}, timeout
+        )
+        if not ack["ok"]:
+            raise Refused.from_reply(ack)
+        return ack["saved_at"]
+
     def _send(self, payload: dict, timeout: float | None) -> Submitted:
         try:
             ack = self.call("submit", payload, timeout)

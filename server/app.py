@@ -8,7 +8,7 @@ from .extensions import babel, csrf, db, login_manager, migrate, socketio
 from .i18n import select_locale
 
 # A Socket.IO message bigger than this is refused before any handler runs.
-MAX_SOCKET_MESSAGE = 64 * 1024
+MAX_SOCKET_MESSAGE = 256 * 1024
 
 
 def create_app(config: type[Config] | None = None) -> Flask:
@@ -48,10 +48,10 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
     app.extensions["mellanrum.coalescer"] = Coalescer()
     app.extensions["mellanrum.committer"] = Committer()
-    from .views import archive, projector, public, vendor
+    from .views import archive, homework, projector, public, vendor
     from .views import leader as leader_views
 
-    for module in (public, leader_views, projector, archive, vendor):
+    for module in (public, leader_views, homework, projector, archive, vendor):
         app.register_blueprint(module.bp)
     from .cli import register
 

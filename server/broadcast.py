@@ -114,7 +114,35 @@ def send_snapshot(activity_id: int, last_sent: int | None = None) -> int | None:
     socketio.emit("snapshot", public, to=room("projector", session_id))
     if revealed == ActivityState.REVEALED:
         socketio.emit("snapshot", public, to=room("phones", session_id))
+    # A homework shown at a meeting: that meeting's projector and console follow
+    # it as late answers arrive.
+    for showing in shown_in(activity_id, session_id):
+        socketio.emit("snapshot", for_leader, to=room("leader", showing))
+        socketio.emit("snapshot", public, to=room("projector", showing))
     return version
+
+
+def shown_in(activity_id: int, own_session_id: int) -> list[int]:
+    """Running sessions other than its own whose current activity this is."""
+    return list(
+        db.session.scalars(
+            select(models.LiveSession.id).where(
+                models.LiveSession.current_activity_id == activity_id,
+                models.LiveSession.status == "running",
+                models.LiveSession.id != own_session_id,
+            )
+        )
+    )
+
+
+def homework_shown(live: models.LiveSession, row: models.Activity) -> None:
+    """A meeting's console put a homework on its projector. Its snapshot goes
+    to this meeting now: the coalescer sends only versions it has not sent."""
+    _emit_to_session("activity", activity_view(row), live.id)
+    full, for_leader = freeze.snapshots(row)
+    db.session.commit()
+    socketio.emit("snapshot", for_leader, to=room("leader", live.id))
+    socketio.emit("snapshot", snapshots.public(full), to=room("projector", live.id))
 
 
 def send_presence(session_id: int) -> None:

@@ -94,27 +94,44 @@ def hide_submission(
     return sub
 
 
+def _mergeable(live: models.LiveSession, activity_id: int) -> models.Activity:
+    """An activity of the session, or the homework it shows while that homework
+    is still open: its aliases are merged where everyone looks at them."""
+    if activity_id != live.current_activity_id or live.status != "running":
+        return _activity(live, activity_id)
+    row = db.session.get(models.Activity, activity_id, with_for_update=True)
+    if row is not None and row.session_id != live.id:
+        source = row.live_session
+        if source.mode == "homework" and source.status == "running":
+            return row
+    return _activity(live, activity_id)
+
+
 def merge_words(
-    live: models.LiveSession, activity_id: int, source: object, target: object
+    live: models.LiveSession,
+    activity_id: int,
+    source: object,
+    target: object,
+    field: str = "role",
 ) -> models.Activity:
-    row = _activity(live, activity_id)
+    row = _mergeable(live, activity_id)
     kind = get_kind(row.kind)
     if kind.merge is None:
         raise DomainError("invalid", N_("Answers of this kind cannot be merged."))
-    row.merges = kind.merge(dict(row.merges or {}), source, target)
+    row.merges = kind.merge(dict(row.merges or {}), source, target, field)
     repository.bump_version(row.id)
     db.session.commit()
     return row
 
 
 def unmerge_word(
-    live: models.LiveSession, activity_id: int, source: object
+    live: models.LiveSession, activity_id: int, source: object, field: str = "role"
 ) -> models.Activity:
-    row = _activity(live, activity_id)
+    row = _mergeable(live, activity_id)
     kind = get_kind(row.kind)
     if kind.unmerge is None:
         raise DomainError("invalid", N_("Answers of this kind cannot be merged."))
-    row.merges = kind.unmerge(dict(row.merges or {}), source)
+    row.merges = kind.unmerge(dict(row.merges or {}), source, field)
     repository.bump_version(row.id)
     db.session.commit()
     return row

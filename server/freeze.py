@@ -16,7 +16,26 @@ def current_snapshot(row: models.Activity, answers: list[Row] | None = None) -> 
         row.version,
         repository.to_submissions(answers),
         joined=repository.joined_count(row.session_id),
+        context=context_for(row),
     )
+
+
+def context_for(row: models.Activity) -> dict | None:
+    """What the activity's kind compares with elsewhere in the project: "Andras
+    ögon" sets the roles participants took beside those others expect."""
+    if row.kind != "others_view":
+        return None
+    source = repository.latest_answered(row.session_id, "roles")
+    if source is None:
+        return {"roles_taken": None}
+    results = current_snapshot(source)["results"]
+    return {
+        "roles_taken": {
+            "activity_id": source.id,
+            "prompt": source.prompt,
+            "words": results["words"],
+        }
+    }
 
 
 def snapshots(row: models.Activity) -> tuple[dict, dict]:

@@ -4,8 +4,9 @@ import secrets
 
 from sqlalchemy.exc import IntegrityError
 
-from sessions.activity import ActivityState
+from sessions.activity import ActivityState, check_accepts_submissions
 from sessions.errors import N_, DomainError
+from sessions.homework import HOMEWORK_KINDS
 from sessions.kinds import get_kind
 from sessions.live import (
     SessionStatus,
@@ -34,6 +35,8 @@ def start_session(
         )
         db.session.add(live)
         for item in meeting.items:
+            if item.kind in HOMEWORK_KINDS:
+                continue  # assigned from the console, answered between meetings
             live.activities.append(
                 models.Activity(
                     position=item.position,
@@ -68,6 +71,8 @@ def join(
 ) -> models.Participant:
     live = find_session(typed_code)
     check_can_join(SessionStatus(live.status))
+    if live.mode == "homework":  # no point in joining to be refused every answer
+        check_accepts_submissions(repository.to_activity(live.activities[0]), utcnow())
     identity = check_identity(
         name, organisation, anonymous, allow_anonymous=live.allow_anonymous
     )

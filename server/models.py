@@ -81,13 +81,17 @@ class LiveSession(db.Model):
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     projector_token: Mapped[str] = mapped_column(String(64), unique=True)
     status: Mapped[str] = mapped_column(String(16), default="running")
+    # "meeting": run in the room; "homework": one activity open between meetings.
+    mode: Mapped[str] = mapped_column(String(16), default="meeting")
     allow_anonymous: Mapped[bool] = mapped_column(default=True)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None]
     current_activity_id: Mapped[int | None]
     meeting: Mapped[Meeting] = relationship(back_populates="live_sessions")
     activities: Mapped[list["Activity"]] = relationship(
-        order_by="Activity.position", cascade="all, delete-orphan"
+        order_by="Activity.position",
+        cascade="all, delete-orphan",
+        back_populates="live_session",
     )
 
 
@@ -101,11 +105,14 @@ class Activity(db.Model):
     state: Mapped[str] = mapped_column(String(16), default="draft")
     hide_results: Mapped[bool] = mapped_column(default=True)
     timer_ends_at: Mapped[datetime | None]
+    # Homework only: answers and drafts are refused after this.
+    due_at: Mapped[datetime | None]
     merges: Mapped[dict] = mapped_column(JSON, default=dict)
     # Bumped in the same transaction as every change: orders snapshots.
     version: Mapped[int] = mapped_column(default=0)
     # The outcome frozen when the activity last closed, and when the session ended.
     final_snapshot: Mapped[dict | None] = mapped_column(JSON)
+    live_session: Mapped[LiveSession] = relationship(back_populates="activities")
 
 
 class Participant(db.Model):
@@ -127,6 +134,18 @@ class Submission(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     participant: Mapped[Participant] = relationship()
+
+
+class Draft(db.Model):
+    """Homework as the participant last typed it, complete or not: saved as they
+    type, so a closed tab loses nothing. Submitting does not remove it."""
+
+    __table_args__ = (UniqueConstraint("activity_id", "participant_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
+    answer: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class SubmitReceipt(db.Model):

@@ -1,6 +1,6 @@
 """The shape of every Socket.IO payload, checked before anything else reads it."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,12 +42,24 @@ class HideSubmission(Payload):
     hidden: bool
 
 
+# What a merge maps: roles everywhere; actors and areas in homework.
+MergeField = Literal["role", "actor", "area"]
+
+
 class MergeWords(Payload):
     activity_id: Id
     source: str = Field(max_length=200)
     target: str = Field(max_length=200)
+    field: MergeField = "role"
 
 
 class UnmergeWord(Payload):
     activity_id: Id
     source: str = Field(max_length=200)
+    field: MergeField = "role"
+
+
+class SaveDraft(Payload):
+    activity_id: Id
+    # Checked for size only: a draft may be incomplete (sessions/homework.py).
+    answer: dict

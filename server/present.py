@@ -8,7 +8,7 @@ from .timeutil import iso, utcnow
 
 
 def activity_view(row: models.Activity) -> dict:
-    return {
+    view = {
         "id": row.id,
         "position": row.position,
         "kind": row.kind,
@@ -18,8 +18,14 @@ def activity_view(row: models.Activity) -> dict:
         "hide_results": row.hide_results,
         "results_visible": results_visible(to_activity(row)),
         "timer_ends_at": iso(row.timer_ends_at),
+        "due_at": iso(row.due_at),
+        "merges": row.merges or {},
         "version": row.version,
     }
+    if row.due_at is not None:
+        # Homework: a meeting that shows it links to where it is answered.
+        view["homework_code"] = row.live_session.join_code
+    return view
 
 
 def session_view(row: models.LiveSession) -> dict:
@@ -31,6 +37,7 @@ def session_view(row: models.LiveSession) -> dict:
         "status": row.status,
         "allow_anonymous": row.allow_anonymous,
         "organisations": [o.name for o in row.meeting.project.organisations],
+        "mode": row.mode,
         "current_activity_id": row.current_activity_id,
         "server_time": iso(utcnow()),
     }

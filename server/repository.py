@@ -33,6 +33,7 @@ def to_activity(row: models.Activity) -> DomainActivity:
         state=ActivityState(row.state),
         hide_results=row.hide_results,
         timer_ends_at=row.timer_ends_at,
+        due_at=row.due_at,
         merges=dict(row.merges or {}),
     )
 
@@ -125,6 +126,40 @@ def own_submission(activity_id: int, participant_id: int) -> models.Submission |
     )
 
 
+def own_draft(activity_id: int, participant_id: int) -> models.Draft | None:
+    return db.session.scalar(
+        select(models.Draft).where(
+            models.Draft.activity_id == activity_id,
+            models.Draft.participant_id == participant_id,
+        )
+    )
+
+
+def latest_answered(session_id: int, kind: str) -> models.Activity | None:
+    """The project's latest activity of ``kind`` that has answers, across all
+    its meetings' sessions; ``session_id`` names any session of the project."""
+    project_id = (
+        select(models.Meeting.project_id)
+        .join(models.LiveSession)
+        .where(models.LiveSession.id == session_id)
+        .scalar_subquery()
+    )
+    return db.session.scalar(
+        select(models.Activity)
+        .join(models.LiveSession)
+        .join(models.Meeting)
+        .where(
+            models.Meeting.project_id == project_id,
+            models.Activity.kind == kind,
+            select(models.Submission.id)
+            .where(models.Submission.activity_id == models.Activity.id)
+            .exists(),
+        )
+        .order_by(models.LiveSession.started_at.desc(), models.Activity.position.desc())
+        .limit(1)
+    )
+
+
 # The submission path's statements: built once and run on the session's
 # connection, since building them per answer cost more than running them. It is
 # the hottest path of a live session (see docs/performance.md).
@@ -143,6 +178,7 @@ _CLAIM = (
         _ACTIVITY.state,
         _ACTIVITY.hide_results,
         _ACTIVITY.timer_ends_at,
+        _ACTIVITY.due_at,
         _ACTIVITY.merges,
     )
 )

@@ -7,7 +7,7 @@ Activities of kinds not yet built join the programme as those kinds arrive.
 from dataclasses import dataclass, field
 from datetime import date
 
-from .catalogue import MEMBER_ORGANISATIONS, ROLES
+from .catalogue import ACTORS, AREAS, MEMBER_ORGANISATIONS, ROLES
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,21 @@ def _roles(prompt: str) -> ItemSpec:
     return ItemSpec("roles", prompt, {"catalogue": list(ROLES), "allow_own": True})
 
 
+# Homework is assigned at the meeting that holds it and answered before the next.
+OTHERS_VIEW = ItemSpec(
+    "others_view",
+    "Andras ögon på regionens roll: fråga aktörer i ditt län hur de ser på "
+    "regionens roll i integrationsarbetet.",
+    {"actor_catalogue": list(ACTORS), "role_catalogue": list(ROLES)},
+    hide_results=False,
+)
+ACTOR_MAP = ItemSpec(
+    "actor_map",
+    "Kartlägg aktörernas roller, ansvar och gränsytor i din region.",
+    {"actor_catalogue": list(ACTORS), "area_catalogue": list(AREAS)},
+    hide_results=False,
+)
+
 INTEGRATION = ProjectSpec(
     name="Integration – regionernas roll",
     description=(
@@ -49,9 +64,12 @@ INTEGRATION = ProjectSpec(
             "Träff 1",
             date(2016, 10, 13),
             "Linköping",
-            (_roles("Vem är du? Vilka roller tar du i integrationsarbetet?"),),
+            (
+                _roles("Vem är du? Vilka roller tar du i integrationsarbetet?"),
+                OTHERS_VIEW,
+            ),
         ),
-        MeetingSpec("Träff 2", date(2016, 12, 8), "Halmstad", ()),
+        MeetingSpec("Träff 2", date(2016, 12, 8), "Halmstad", (ACTOR_MAP,)),
         MeetingSpec(
             "Träff 3",
             date(2017, 2, 16),

@@ -1,7 +1,7 @@
 """Events the leader's console sends. Each acks the console with the changed
 activity and tells every client of the session through broadcast.py."""
 
-from .. import broadcast, control, models
+from .. import broadcast, control, homework, models
 from .. import live as live_sessions
 from ..extensions import db, socketio
 from ..payloads import (
@@ -76,7 +76,9 @@ def on_hide_submission(who: SocketIdentity, data: HideSubmission) -> dict:
 def on_merge(who: SocketIdentity, data: MergeWords) -> dict:
     """Sent by the console to count one word as another ("samordning" →
     "Samordnare")."""
-    row = control.merge_words(_live(who), data.activity_id, data.source, data.target)
+    row = control.merge_words(
+        _live(who), data.activity_id, data.source, data.target, data.field
+    )
     broadcast.mark_dirty(row.id)
     return {"activity": activity_view(row)}
 
@@ -85,8 +87,20 @@ def on_merge(who: SocketIdentity, data: MergeWords) -> dict:
 @handler("leader", payload=UnmergeWord)
 def on_unmerge(who: SocketIdentity, data: UnmergeWord) -> dict:
     """Sent by the console to undo a merge."""
-    row = control.unmerge_word(_live(who), data.activity_id, data.source)
+    row = control.unmerge_word(_live(who), data.activity_id, data.source, data.field)
     broadcast.mark_dirty(row.id)
+    return {"activity": activity_view(row)}
+
+
+@socketio.on("show_homework")
+@handler("leader", payload=ActivityRef)
+def on_show_homework(who: SocketIdentity, data: ActivityRef) -> dict:
+    """Sent by a meeting's console to put one of the project's homework on its
+    projector. Every client of the session is told; the projector then follows
+    the homework's snapshots as late answers arrive."""
+    live = _live(who)
+    row = homework.show(live, data.activity_id)
+    broadcast.homework_shown(live, row)
     return {"activity": activity_view(row)}
 
 

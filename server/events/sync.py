@@ -6,6 +6,7 @@ from .. import freeze, models, repository
 from ..extensions import db, socketio
 from ..payloads import Empty
 from ..present import activity_view, participant_view, session_view, submission_view
+from ..timeutil import iso
 from .handling import handler
 from .identity import SocketIdentity
 
@@ -33,6 +34,9 @@ def on_sync(who: SocketIdentity, _: Empty) -> dict:
         state["snapshots"] = [
             freeze.snapshots(a)[1] for a in live.activities if a.state != "draft"
         ]
+        if current is not None and current.session_id != live.id:
+            # A homework this meeting shows: the console shows its results too.
+            state["snapshots"].append(freeze.snapshots(current)[1])
         return state
     if who.role == "projector":
         state["snapshot"] = public_snapshot(current) if current else None
@@ -41,6 +45,13 @@ def on_sync(who: SocketIdentity, _: Empty) -> dict:
     state["participant"] = participant_view(participant)
     own = repository.own_submission(current.id, participant.id) if current else None
     state["submission"] = submission_view(own) if own else None
+    if live.mode == "homework" and current is not None:
+        draft = repository.own_draft(current.id, participant.id)
+        state["draft"] = (
+            {"answer": draft.answer, "saved_at": iso(draft.updated_at)}
+            if draft
+            else None
+        )
     # Phones see results only once revealed; a reconnect storm of phones must
     # not recompute the aggregate for each of them otherwise.
     revealed = current is not None and current.state == "revealed"

@@ -5,9 +5,10 @@ from flask_babel import gettext as _
 from flask_login import login_required, login_user, logout_user
 from sqlalchemy import select
 
+from sessions.homework import HOMEWORK_KINDS
 from sessions.live import SessionStatus
 
-from .. import live, models, tokens
+from .. import homework, live, models, tokens
 from ..extensions import db, login_manager
 
 bp = Blueprint("leader", __name__)
@@ -46,7 +47,9 @@ def sign_out():
 @login_required
 def home():
     projects = db.session.scalars(select(models.Project).order_by(models.Project.id))
-    return render_template("leader/home.html", projects=list(projects))
+    return render_template(
+        "leader/home.html", projects=list(projects), homework_kinds=HOMEWORK_KINDS
+    )
 
 
 # Ids in URLs stop at the integer column's largest: a bigger one is no page,
@@ -67,4 +70,10 @@ def console(session_id: int):
     live_session = db.session.get(models.LiveSession, session_id) or abort(404)
     if live_session.status == SessionStatus.ENDED:
         return redirect(url_for("archive.session", session_id=session_id))
-    return render_template("leader/console.html", live_session=live_session)
+    meeting = live_session.meeting
+    return render_template(
+        "leader/console.html",
+        live_session=live_session,
+        homework_items=[i for i in meeting.items if i.kind in HOMEWORK_KINDS],
+        project_homework=homework.project_homework(meeting.project_id),
+    )

@@ -61,8 +61,13 @@ def phone(code: str):
         live_session = live.find_session(code)
     except DomainError as error:
         return render_template("public/index.html", error=translate(error)), 404
+    page = (
+        "public/homework.html"
+        if live_session.mode == "homework"
+        else "public/phone.html"
+    )
     return render_template(
-        "public/phone.html",
+        page,
         live_session=live_session,
         ended=live_session.status == SessionStatus.ENDED,
     )
