@@ -1,14 +1,14 @@
-// The archive is complete without scripts; this only adds the word clouds.
+// The archive is complete without scripts for roles (bars written by the
+// server); this adds their word clouds and draws the homework kinds' outcomes
+// (network, matrix, mellanrum; "Andras ögon"), each from its frozen results.
 import { readJson } from "./dom.js";
-import { renderCloud } from "./results.js";
+import { renderResults } from "./results_kind.js";
 
-for (const svg of document.querySelectorAll("svg.cloud[data-words]")) {
-  const words = readJson(svg.dataset.words) || [];
-  const box = svg.getBoundingClientRect();
-  renderCloud(svg, words, {
-    width: Math.round(box.width),
-    height: Math.round(box.height),
-    minSize: 14,
-    maxSize: Math.max(32, box.height / 5),
+for (const node of document.querySelectorAll("[data-results]")) {
+  const frozen = readJson(node.dataset.results);
+  if (!frozen?.results) continue;
+  renderResults(node, frozen.kind, frozen.results, {
+    config: frozen.config || {},
+    idPrefix: node.dataset.results,
   });
 }

@@ -1,4 +1,7 @@
 // The leader's console: runs the session's activities and shows what comes in.
+// It can also put a homework of the project on the projector ("Homework" list,
+// show_homework): that activity belongs to the homework's own session, so it is
+// no card of the programme, but its live results are shown all the same.
 import { ask, askSync, openSocket, showConnection, SnapshotStore } from "./connection.js";
 import { activityCard } from "./console_card.js";
 import { setUpDetail } from "./console_detail.js";
@@ -9,6 +12,7 @@ const page = readJson("console-data");
 const snapshots = new SnapshotStore();
 const activities = new Map(); // id -> activity, in programme order
 const cards = new Map(); // id -> card
+let shownHomework = null; // a homework from another session, on the projector
 const clock = { skew: 0 }; // server time minus this laptop's, for countdowns
 let currentId = null;
 let selectedId = null; // the activity whose live results are shown
@@ -58,12 +62,35 @@ async function syncState() {
   if (!Number.isNaN(serverNow)) clock.skew = serverNow - Date.now();
   currentId = reply.session.current_activity_id;
   for (const activity of reply.activities) activities.set(activity.id, activity);
+  const current = reply.activity;
+  shownHomework = current && !activities.has(current.id) ? current : null;
   for (const snapshot of reply.snapshots) snapshots.offer(snapshot);
   setJoined(reply.joined);
   render();
 }
 
+function activityById(id) {
+  if (id === null || id === undefined) return null;
+  return activities.get(id) || (shownHomework?.id === id ? shownHomework : null);
+}
+
+// An activity that is not in the programme comes only while this session
+// shows it: a homework, current whatever its state.
+function applyHomework(activity) {
+  if (shownHomework?.id === activity.id && shownHomework.version > activity.version) return;
+  shownHomework = activity;
+  if (currentId !== activity.id) {
+    currentId = activity.id;
+    selectedId = null;
+  }
+  render();
+}
+
 function applyActivity(activity) {
+  if (!activities.has(activity.id) && activity.homework_code) {
+    applyHomework(activity);
+    return;
+  }
   const known = activities.get(activity.id);
   // Acks and broadcasts can cross: keep the newer version of the activity.
   if (known && known.version > activity.version) return;
@@ -78,7 +105,8 @@ function applyActivity(activity) {
 socket.on("activity", applyActivity);
 socket.on("snapshot", (snapshot) => {
   if (!snapshots.offer(snapshot)) return;
-  setJoined(snapshot.joined);
+  // A homework's snapshot counts who joined the homework, not this room.
+  if (activities.has(snapshot.activity_id)) setJoined(snapshot.joined);
   render();
 });
 socket.on("presence", (presence) => {
@@ -107,13 +135,30 @@ function render() {
   show(byId("no-activities"), activities.size === 0);
   const shownId = selectedId ?? currentId;
   for (const [id, card] of cards) card.update(activities.get(id), snapshots.get(id), id === shownId);
-  detail.render(activities.get(shownId) || null, snapshots.get(shownId), joined);
+  const shown = activityById(shownId);
+  const homework = Boolean(shown) && shown === shownHomework;
+  detail.render(shown, snapshots.get(shownId), joined, { homework });
+  for (const button of document.querySelectorAll("[data-show-homework]")) {
+    button.setAttribute("aria-pressed", String(Number(button.dataset.showHomework) === shownHomework?.id && currentId === shownHomework?.id));
+  }
 }
 
 function select(id) {
   selectedId = id;
   render();
 }
+
+// The "Homework" list (leader/_console_homework.html): put one on the projector.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-show-homework]");
+  if (!button) return;
+  const reply = await send("show_homework", { activity_id: Number(button.dataset.showHomework) });
+  if (reply?.ok) {
+    selectedId = null;
+    render();
+    announce(t("homework_shown"));
+  }
+});
 
 byId("end-session").addEventListener("click", async () => {
   if (!window.confirm(t("confirm_end"))) return;

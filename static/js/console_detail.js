@@ -1,12 +1,16 @@
-// The console's live view of one activity: ranked words with merges, and every
+// The console's live view of one activity: ranked words with merges (or, for
+// the homework kinds, their results and a merge form per field), and every
 // answer with a button to hide it from the results.
 import { byId, el, keepingFocus, show } from "./dom.js";
 import { countText, t } from "./i18n.js";
 import { barGraphic } from "./results.js";
+import { answerSummary, HOMEWORK_KINDS, mergePanel, renderResults } from "./results_kind.js";
 
 // actions: {send(event, payload) -> Promise<reply|null>}
 export function setUpDetail(actions) {
   let shown = null; // {activity, snapshot}
+  const homeworkMerges = mergePanel("homework-merge", actions);
+  byId("detail-merge-panel").append(homeworkMerges.node);
 
   byId("merge-form").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -68,14 +72,14 @@ export function setUpDetail(actions) {
     return el("div", { class: "by-org muted" }, el("span", { text: `${t("by_organisation")} ` }), el("span", { text }));
   }
 
-  function submissionRow(sub) {
+  function submissionRow(sub, kind) {
     const name = sub.name || t("anonymous");
     return el(
       "tr",
       { class: sub.hidden ? "is-hidden" : "" },
       el("td", { text: name }),
       el("td", { text: sub.organisation || "" }),
-      el("td", { text: (sub.answer?.roles || []).join(", ") }),
+      el("td", { text: answerSummary(kind, sub.answer) }),
       el(
         "td",
         {},
@@ -92,14 +96,34 @@ export function setUpDetail(actions) {
     );
   }
 
-  function render(activity, snapshot, joined) {
+  // fromHomework: the activity is a homework shown from its own session,
+  // whose snapshots count who joined the homework.
+  function render(activity, snapshot, joined, { homework: fromHomework = false } = {}) {
     shown = activity ? { activity, snapshot } : null;
     show(byId("detail"), Boolean(activity));
     if (!activity) return;
     byId("detail-prompt").textContent = activity.prompt;
+    show(byId("detail-homework"), fromHomework);
     byId("detail-count").textContent = snapshot
-      ? t("answers_of", { count: snapshot.answer_count, joined })
+      ? t("answers_of", { count: snapshot.answer_count, joined: fromHomework ? snapshot.joined : joined })
       : countText("answers", 0);
+    const homework = HOMEWORK_KINDS.has(activity.kind);
+    show(byId("detail-roles"), !homework);
+    show(byId("merge-form"), !homework);
+    show(byId("detail-results"), homework);
+    show(byId("detail-merge-panel"), homework);
+    byId("answers-column").textContent = t(homework ? "column_answer" : "column_roles");
+    const rows = byId("submission-rows");
+    const submissionRows = () => (snapshot?.submissions || []).map((sub) => submissionRow(sub, activity.kind));
+    if (homework) {
+      const results = snapshot?.results || null;
+      show(byId("detail-no-results"), !results || !results.answers);
+      renderResults(byId("detail-results"), activity.kind, results, { config: activity.config, idPrefix: "detail" });
+      homeworkMerges.update(activity, activity.kind, results);
+      keepingFocus(rows, () => rows.replaceChildren(...submissionRows()));
+      return;
+    }
+    show(byId("detail-no-results"), false);
     const words = snapshot?.results?.words || [];
     const max = Math.max(1, ...words.map((w) => w.count));
     const list = byId("detail-words");
@@ -112,8 +136,7 @@ export function setUpDetail(actions) {
       options.dataset.words = wordList;
       options.replaceChildren(...words.map((w) => el("option", { value: w.word })));
     }
-    const rows = byId("submission-rows");
-    keepingFocus(rows, () => rows.replaceChildren(...(snapshot?.submissions || []).map(submissionRow)));
+    keepingFocus(rows, () => rows.replaceChildren(...submissionRows()));
   }
 
   return { render };

@@ -99,7 +99,20 @@ function render() {
   showView("activity-view");
   byId("activity-prompt").textContent = activity.prompt;
   countdown.set(activity.state === "open" ? activity.timer_ends_at : null);
-  if (activity.kind !== "roles") {
+  if (activity.homework_code) {
+    // A homework shown at the meeting: it is answered on its own page.
+    widget = null;
+    byId("send-bar").querySelector(".send")?.remove();
+    byId("activity-body").replaceChildren(
+      el("p", { text: t("homework_on_screen") }),
+      el("a", {
+        class: "button primary send phone-homework-link",
+        href: `/join/${encodeURIComponent(activity.homework_code)}`,
+        text: t("homework_link"),
+      }),
+    );
+    showStatus("");
+  } else if (activity.kind !== "roles") {
     widget = null;
     byId("send-bar").querySelector(".send")?.remove();
     byId("activity-body").replaceChildren(t("unsupported"));
@@ -213,7 +226,8 @@ function send(entry) {
 function renderResults() {
   const activity = state.activity;
   const snapshot = activity && snapshots.get(activity.id);
-  const visible = activity?.state === "revealed" && snapshot?.results;
+  // A homework's results are on the big screen, not in the phone's bars.
+  const visible = activity?.state === "revealed" && !activity.homework_code && snapshot?.results;
   show(byId("results-view"), Boolean(visible));
   if (!visible) return;
   byId("results-count").textContent = countText("answers", snapshot.answer_count);
