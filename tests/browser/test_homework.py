@@ -17,6 +17,7 @@ HALLAND = {
     "actors": [
         {"name": "Länsstyrelsen", "areas": []},
         {"name": "Kommunerna", "areas": [{"area": "Boende", "mode": "contributes"}]},
+        {"name": "Migrationsverket", "areas": []},
     ],
     "relations": [
         {
@@ -24,7 +25,13 @@ HALLAND = {
             "to": "Länsstyrelsen",
             "type": "samverkan",
             "clear": False,
-        }
+        },
+        {
+            "from": "Migrationsverket",
+            "to": "Kommunerna",
+            "type": "uppdrag",
+            "clear": True,
+        },
     ],
 }
 
@@ -108,5 +115,20 @@ def test_a_phone_drafts_reloads_and_hands_in_and_the_projector_shows_it(
     expect(mellanrum).to_contain_text("Region Halland")
     expect(mellanrum).to_contain_text("Kommunerna")
     screenshot(projector, "homework-projector")
+
+    # On the leader's homework page the network filters by region and type.
+    page = english_context(
+        browser, server, viewport={"width": 1280, "height": 900}
+    ).new_page()
+    page.goto(server.new_login_link())
+    page.goto(f"/leader/homework/{homework_id}")
+    summary = page.locator(".network-summary")
+    expect(summary).to_have_text("3 actors · 2 relations")
+    page.get_by_label("Region", exact=True).select_option("Region Skåne")
+    expect(summary).to_have_text("2 actors · 1 relation")
+    page.get_by_label("Region", exact=True).select_option("")
+    page.get_by_label("samverkan").uncheck()
+    expect(summary).to_contain_text("· 1 relation")
+    assert_accessible(page)
     for client in (other, leader, meeting):
         client.close()

@@ -1,6 +1,7 @@
 """Homework between meetings: assigning, drafts, hand-ins, due dates, closing."""
 
 from datetime import timedelta
+from urllib.parse import unquote
 
 from sqlalchemy import func, select
 
@@ -272,6 +273,9 @@ def test_hand_ins_by_organisation_and_a_personal_link(app, client):
     assert page.index("Region Halland") < page.index("Region Skåne")
     assert page.index("Region Skåne") < page.index("Region Uppsala")
     assert "1 of 3" in page or "1 av 3" in page
+    # The link again, for a reminder e-mail.
+    mailto = page.split('href="mailto:?subject=')[1].split('"')[0]
+    assert f"/join/{assigned.code}" in unquote(mailto)
     with app.app_context():
         bo = db.session.scalar(
             select(models.Participant).where(models.Participant.name == "Bo")
