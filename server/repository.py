@@ -84,7 +84,7 @@ def answer_rows(activity_id: int) -> list[Row]:
 
 def to_submissions(rows: list[Row]) -> list[DomainSubmission]:
     return [
-        DomainSubmission(r.participant_id, r.organisation, r.answer, r.hidden)
+        DomainSubmission(r.participant_id, r.organisation, r.answer, r.hidden, r.id)
         for r in rows
     ]
 

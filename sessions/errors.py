@@ -35,4 +35,7 @@ FIELD_NAMES = (
     N_("Area"),
     N_("Size label"),
     N_("Relation type"),
+    N_("Option"),
+    N_("Scale label"),
+    N_("Answer"),
 )

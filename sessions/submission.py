@@ -9,3 +9,4 @@ class Submission:
     organisation: str
     answer: dict
     hidden: bool = False
+    id: int | None = None  # the stored row's, so a result can point at its answer

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..errors import N_, DomainError
 from ..submission import Submission
-from . import actor_map, others_view, roles
+from . import actor_map, choice, others_view, roles, scale, text_answer
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,19 @@ KINDS: dict[str, Kind] = {
         actor_map.aggregate,
         actor_map.merge,
         actor_map.unmerge,
+    ),
+    # Plain questions (docs/kinds.md): nothing typed to merge.
+    "choice": Kind(
+        "choice", choice.validate_config, choice.validate_answer, choice.aggregate
+    ),
+    "scale": Kind(
+        "scale", scale.validate_config, scale.validate_answer, scale.aggregate
+    ),
+    "text": Kind(
+        "text",
+        text_answer.validate_config,
+        text_answer.validate_answer,
+        text_answer.aggregate,
     ),
 }
 
