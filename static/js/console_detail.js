@@ -1,10 +1,11 @@
 // The console's live view of one activity: ranked words with merges (or, for
-// the homework kinds, their results and a merge form per field), and every
-// answer with a button to hide it from the results.
+// the homework kinds, their results and a merge form per field; for the plain
+// questions, their results as the projector shows them), and every answer
+// with a button to hide it from the results.
 import { byId, el, keepingFocus, show } from "./dom.js";
 import { countText, t } from "./i18n.js";
 import { barGraphic } from "./results.js";
-import { answerSummary, HOMEWORK_KINDS, mergePanel, renderResults } from "./results_kind.js";
+import { answerSummary, HOMEWORK_KINDS, mergePanel, PLAIN_KINDS, renderResults } from "./results_kind.js";
 
 // actions: {send(event, payload) -> Promise<reply|null>}
 export function setUpDetail(actions) {
@@ -72,14 +73,14 @@ export function setUpDetail(actions) {
     return el("div", { class: "by-org muted" }, el("span", { text: `${t("by_organisation")} ` }), el("span", { text }));
   }
 
-  function submissionRow(sub, kind) {
+  function submissionRow(sub, kind, config) {
     const name = sub.name || t("anonymous");
     return el(
       "tr",
       { class: sub.hidden ? "is-hidden" : "" },
       el("td", { text: name }),
       el("td", { text: sub.organisation || "" }),
-      el("td", { text: answerSummary(kind, sub.answer) }),
+      el("td", { class: "answer-summary", text: answerSummary(kind, sub.answer, config) }),
       el(
         "td",
         {},
@@ -108,18 +109,21 @@ export function setUpDetail(actions) {
       ? t("answers_of", { count: snapshot.answer_count, joined: fromHomework ? snapshot.joined : joined })
       : countText("answers", 0);
     const homework = HOMEWORK_KINDS.has(activity.kind);
-    show(byId("detail-roles"), !homework);
-    show(byId("merge-form"), !homework);
-    show(byId("detail-results"), homework);
+    const drawn = homework || PLAIN_KINDS.has(activity.kind); // by results_kind.js
+    show(byId("detail-roles"), !drawn);
+    show(byId("merge-form"), !drawn);
+    show(byId("detail-results"), drawn);
     show(byId("detail-merge-panel"), homework);
-    byId("answers-column").textContent = t(homework ? "column_answer" : "column_roles");
+    byId("answers-column").textContent = t(drawn ? "column_answer" : "column_roles");
     const rows = byId("submission-rows");
-    const submissionRows = () => (snapshot?.submissions || []).map((sub) => submissionRow(sub, activity.kind));
-    if (homework) {
+    const submissionRows = () =>
+      (snapshot?.submissions || []).map((sub) => submissionRow(sub, activity.kind, activity.config));
+    if (drawn) {
       const results = snapshot?.results || null;
-      show(byId("detail-no-results"), !results || !results.answers);
+      // A plain question shows its options or steps even before any answer.
+      show(byId("detail-no-results"), !results || (homework && !results.answers));
       renderResults(byId("detail-results"), activity.kind, results, { config: activity.config, idPrefix: "detail" });
-      homeworkMerges.update(activity, activity.kind, results);
+      if (homework) homeworkMerges.update(activity, activity.kind, results);
       keepingFocus(rows, () => rows.replaceChildren(...submissionRows()));
       return;
     }

@@ -5,8 +5,9 @@ import { askSync, nextCurrent, openSocket, showConnection, SnapshotStore } from 
 import { byId, el, readJson, show } from "./dom.js";
 import { countText, formatTime, t } from "./i18n.js";
 import { newClientId, phoneStore } from "./outbox.js";
-import { rolesWidget, sameRoles } from "./phone_roles.js";
+import { answerable, answerWidget, draftAnswer } from "./phone_answer.js";
 import { renderBars } from "./results.js";
+import { resultWords } from "./results_plain.js";
 import { Countdown } from "./timer.js";
 import { setUpJoin } from "./phone_join.js";
 
@@ -112,7 +113,7 @@ function render() {
       }),
     );
     showStatus("");
-  } else if (activity.kind !== "roles") {
+  } else if (!answerable(activity.kind)) {
     widget = null;
     byId("send-bar").querySelector(".send")?.remove();
     byId("activity-body").replaceChildren(t("unsupported"));
@@ -126,7 +127,7 @@ function render() {
 
 function renderAnswer(activity) {
   if (widget?.activityId !== activity.id) {
-    widget = rolesWidget(activity, { onChange: saveDraft });
+    widget = answerWidget(activity, { onChange: saveDraft });
     widget.activityId = activity.id;
     byId("activity-body").replaceChildren(widget.node);
     byId("send-bar").querySelector(".send")?.remove();
@@ -138,15 +139,15 @@ function renderAnswer(activity) {
   const draft = store.draft();
   const outbox = store.outbox();
   const open = activity.state === "open";
-  if (open && draft?.activity_id === activity.id) widget.setRoles(draft.roles);
-  else if (outbox?.activity_id === activity.id) widget.setRoles(outbox.answer.roles);
-  else widget.setRoles(state.submission?.answer?.roles || []);
+  if (open && draft?.activity_id === activity.id) widget.setAnswer(draftAnswer(draft));
+  else if (outbox?.activity_id === activity.id) widget.setAnswer(outbox.answer);
+  else widget.setAnswer(state.submission?.answer || null);
   widget.setEditable(open);
   widget.button.hidden = !open;
 }
 
-function saveDraft(roles) {
-  store.saveDraft({ activity_id: state.activity.id, roles });
+function saveDraft(answer) {
+  store.saveDraft({ activity_id: state.activity.id, answer });
   renderStatus();
 }
 
@@ -158,19 +159,19 @@ function pending() {
 function renderStatus() {
   if (!widget || !state.activity) return;
   const open = state.activity.state === "open";
-  const roles = widget.roles();
-  const sent = state.submission?.answer?.roles;
+  const answer = widget.answer();
+  const sent = state.submission?.answer;
   const outbox = pending();
   let text = "";
   if (!open) text = sent ? t("closed") : t("closed_no_answer");
-  else if (outbox && sameRoles(outbox.answer.roles, roles))
+  else if (outbox && widget.same(outbox.answer, answer))
     text = outbox.client_id === sendingId ? t("sending") : t("queued");
-  else if (sent && sameRoles(sent, roles)) text = t("received", { time: formatTime(state.submission.updated_at) });
-  else if (roles.length && (sent || outbox)) text = t("unsent");
+  else if (sent && widget.same(sent, answer)) text = t("received", { time: formatTime(state.submission.updated_at) });
+  else if (widget.filled(answer) && (sent || outbox)) text = t("unsent");
   showStatus(text);
-  const unchanged = (sent && sameRoles(sent, roles)) || (outbox && sameRoles(outbox.answer.roles, roles));
+  const unchanged = (sent && widget.same(sent, answer)) || (outbox && widget.same(outbox.answer, answer));
   widget.button.textContent = sent ? t("update") : t("submit");
-  widget.button.disabled = !roles.length || Boolean(unchanged);
+  widget.button.disabled = !widget.filled(answer) || Boolean(unchanged);
 }
 
 function showStatus(text) {
@@ -183,7 +184,7 @@ function submit() {
   const entry = {
     activity_id: state.activity.id,
     client_id: newClientId(),
-    answer: { roles: widget.roles() },
+    answer: widget.answer(),
   };
   store.saveOutbox(entry);
   send(entry);
@@ -217,7 +218,7 @@ function send(entry) {
     if (reply.submission.activity_id === state.activity?.id) {
       state.submission = reply.submission;
       const draft = store.draft();
-      if (draft && sameRoles(draft.roles, reply.submission.answer.roles)) store.clearDraft();
+      if (draft && widget?.same(draftAnswer(draft), reply.submission.answer)) store.clearDraft();
     }
     renderStatus();
   });
@@ -231,7 +232,9 @@ function renderResults() {
   show(byId("results-view"), Boolean(visible));
   if (!visible) return;
   byId("results-count").textContent = countText("answers", snapshot.answer_count);
-  renderBars(byId("results-bars"), snapshot.results.words, { limit: 10 });
+  // Every option of a multiple choice (up to 20), in its order; else the top ten.
+  const limit = activity.kind === "choice" ? 20 : 10;
+  renderBars(byId("results-bars"), resultWords(activity.kind, snapshot.results), { limit });
 }
 
 if (state.ended) render();

@@ -13,9 +13,12 @@ import { t } from "./i18n.js";
 import { clearCloud, renderBars, renderCloud } from "./results.js";
 import { renderActorMap } from "./results_actor_map.js";
 import { renderOthersView } from "./results_others.js";
+import { PLAIN_RENDERERS, plainSummary } from "./results_plain.js";
 import { plural } from "./results_views.js";
 
 export const HOMEWORK_KINDS = new Set(["others_view", "actor_map"]);
+// The plain questions (docs/kinds.md): drawn here, with nothing to merge.
+export const PLAIN_KINDS = new Set(Object.keys(PLAIN_RENDERERS));
 
 // Which fields a leader can merge in each kind (docs/homework.md).
 const MERGE_FIELDS = { others_view: ["actor", "role"], actor_map: ["actor", "area"] };
@@ -31,12 +34,14 @@ export function renderResults(container, kind, results, options = {}) {
   }
   // A page redraws on every event; a snapshot's results are replaced only by a
   // newer version, so the same object needs no new drawing (which would reset
-  // scrolling). The word cloud checks its own size and words.
-  if (kind !== "roles" && drawn.get(pane) === results) return;
+  // scrolling). A word cloud checks its own size and words (open text keeps
+  // its list when the results are the same).
+  if (kind !== "roles" && kind !== "text" && drawn.get(pane) === results) return;
   drawn.set(pane, results);
   if (kind === "roles") renderRoles(pane, results, options);
   else if (kind === "others_view") renderOthersView(pane, results, options);
   else if (kind === "actor_map") renderActorMap(pane, results, options);
+  else if (PLAIN_KINDS.has(kind)) PLAIN_RENDERERS[kind](pane, results, options);
   else pane.replaceChildren(el("p", { class: "muted", text: t("unknown_kind") }));
 }
 
@@ -103,8 +108,9 @@ function renderRoles(pane, results, { large = false, limit = 10 } = {}) {
 }
 
 // One line for the answers table: what a submission holds, in brief.
-export function answerSummary(kind, answer) {
+export function answerSummary(kind, answer, config = {}) {
   if (!answer) return "";
+  if (PLAIN_KINDS.has(kind)) return plainSummary(kind, answer, config);
   if (kind === "others_view") {
     const actors = answer.actors || [];
     const names = actors.map((actor) => (actor.name ? `${actor.kind} (${actor.name})` : actor.kind));

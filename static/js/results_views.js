@@ -17,15 +17,21 @@ const switches = new WeakMap();
 
 // One of several views at a time (the projector has no room for all): a row of
 // toggle buttons, built once so focus stays on the pressed one, above the view.
-// views: [{key, label, nodes: [Node]}]; the first is shown at the start.
-export function viewSwitch(pane, views) {
+// views: [{key, label, nodes: [Node], shown?()}]; `initial` (else the first)
+// is shown at the start, and again whenever a different `initial` is given
+// (another activity of the same kind in the same place).
+export function viewSwitch(pane, views, { initial } = {}) {
   let state = switches.get(pane);
   const keys = views.map((v) => v.key).join(" ");
+  if (state && initial !== undefined && state.initial !== initial) {
+    state.current = initial;
+    state.initial = initial;
+  }
   if (!state || state.keys !== keys) {
     const bar = el("div", { class: "view-switch", role: "group", "aria-label": t("view_switch") });
     // It scrolls when its view is long: focusable, so a keyboard can scroll it.
     const body = el("div", { class: "view-body", tabindex: "0", role: "region" });
-    state = { keys, bar, body, buttons: new Map(), current: views[0].key, views };
+    state = { keys, bar, body, buttons: new Map(), current: initial ?? views[0].key, initial, views };
     for (const view of views) {
       const button = el("button", {
         type: "button",
