@@ -1,7 +1,7 @@
 """The built-in learning project, *Integration – regionernas roll*, as plain data.
 
 Dates and places are not in the seed; they are plausible stand-ins a leader edits.
-Activities of kinds not yet built join the programme as those kinds arrive.
+Lessons and next steps join Träff 4 when those kinds arrive.
 """
 
 from dataclasses import dataclass, field
@@ -53,6 +53,36 @@ ACTOR_MAP = ItemSpec(
     hide_results=False,
 )
 
+MANDATE = ItemSpec(
+    "scale",
+    "Hur tydligt är din regions mandat i integrationsarbetet?",
+    {"min": 1, "max": 5, "labels": {"1": "Otydligt", "5": "Mycket tydligt"}},
+)
+HOW_WE_WORK = ItemSpec(
+    "text",
+    "Så här gör vi: hur arbetar din region med integration i dag?",
+    {"max_length": 280, "display": "list"},
+    hide_results=False,
+)
+EVALUATION = (
+    ItemSpec(
+        "scale",
+        "Hur värdefullt har lärprojektet varit för dig och din organisation?",
+        {"min": 1, "max": 5, "labels": {"1": "Inte alls", "5": "Mycket"}},
+    ),
+    ItemSpec(
+        "text",
+        "Vad tar du med dig från lärprojektet?",
+        {"max_length": 280, "display": "cloud"},
+        hide_results=False,
+    ),
+    ItemSpec(
+        "choice",
+        "Vill du vara med i ett nytt lärprojekt?",
+        {"options": ["Ja", "Kanske", "Nej"], "multiple": False},
+    ),
+)
+
 INTEGRATION = ProjectSpec(
     name="Integration – regionernas roll",
     description=(
@@ -66,10 +96,11 @@ INTEGRATION = ProjectSpec(
             "Linköping",
             (
                 _roles("Vem är du? Vilka roller tar du i integrationsarbetet?"),
+                MANDATE,
                 OTHERS_VIEW,
             ),
         ),
-        MeetingSpec("Träff 2", date(2016, 12, 8), "Halmstad", (ACTOR_MAP,)),
+        MeetingSpec("Träff 2", date(2016, 12, 8), "Halmstad", (HOW_WE_WORK, ACTOR_MAP)),
         MeetingSpec(
             "Träff 3",
             date(2017, 2, 16),
@@ -80,7 +111,10 @@ INTEGRATION = ProjectSpec(
             "Träff 4",
             date(2017, 4, 27),
             "Malmö",
-            (_roles("Vem är du i dag? Vilka roller tar du efter lärprojektet?"),),
+            (
+                _roles("Vem är du i dag? Vilka roller tar du efter lärprojektet?"),
+                *EVALUATION,
+            ),
         ),
     ),
 )

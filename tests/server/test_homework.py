@@ -289,7 +289,7 @@ def test_hand_ins_by_organisation_and_a_personal_link(app, client):
 def test_homework_items_are_not_run_in_the_room(app, running):
     with app.app_context():
         live = db.session.get(models.LiveSession, running.id)
-        assert [a.kind for a in live.activities] == ["roles"]
+        assert [a.kind for a in live.activities] == ["roles", "scale"]
 
 
 def test_open_pages_hear_of_a_new_due_date_and_of_closing(app, client):
