@@ -83,7 +83,7 @@ def test_the_leader_starts_a_session_and_opens_the_console(app, client):
     with app.app_context():
         started = db.session.scalar(select(models.LiveSession))
         assert started.allow_anonymous is True
-        assert [a.kind for a in started.activities] == ["roles"]
+        assert [a.kind for a in started.activities] == ["roles", "scale"]
         assert started.join_code in console.text
         assert started.projector_token in console.text
     assert client.post("/leader/meetings/9999/sessions").status_code == 404
