@@ -107,6 +107,7 @@ def send_snapshot(activity_id: int, last_sent: int | None = None) -> int | None:
         return last_sent
     session_id, version, revealed = row.session_id, row.version, row.state
     full, for_leader = freeze.snapshots(row)
+    showing = shown_in(activity_id, session_id)
     # Release the lock before sending: a publish can wait on Redis.
     db.session.commit()
     public = snapshots.public(full)
@@ -116,9 +117,9 @@ def send_snapshot(activity_id: int, last_sent: int | None = None) -> int | None:
         socketio.emit("snapshot", public, to=room("phones", session_id))
     # A homework shown at a meeting: that meeting's projector and console follow
     # it as late answers arrive.
-    for showing in shown_in(activity_id, session_id):
-        socketio.emit("snapshot", for_leader, to=room("leader", showing))
-        socketio.emit("snapshot", public, to=room("projector", showing))
+    for other in showing:
+        socketio.emit("snapshot", for_leader, to=room("leader", other))
+        socketio.emit("snapshot", public, to=room("projector", other))
     return version
 
 
