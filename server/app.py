@@ -48,10 +48,11 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
     app.extensions["mellanrum.coalescer"] = Coalescer()
     app.extensions["mellanrum.committer"] = Committer()
-    from .views import archive, homework, projector, public, vendor
+    from .views import archive, homework, projector, public, quotes, vendor
     from .views import leader as leader_views
 
-    for module in (public, leader_views, homework, projector, archive, vendor):
+    modules = (public, leader_views, homework, quotes, projector, archive, vendor)
+    for module in modules:
         app.register_blueprint(module.bp)
     from .cli import register
 

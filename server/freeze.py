@@ -53,6 +53,7 @@ def snapshots(row: models.Activity) -> tuple[dict, dict]:
                 "organisation": a.organisation,
                 "answer": a.answer,
                 "hidden": a.hidden,
+                "starred": a.starred,
             }
             for a in newest_first
         ],

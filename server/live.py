@@ -67,20 +67,29 @@ def find_session(typed_code: object) -> models.LiveSession:
 
 
 def join(
-    typed_code: object, name: object, organisation: object, anonymous: object
+    typed_code: object,
+    name: object,
+    organisation: object,
+    anonymous: object,
+    quote_by_name: object = False,
 ) -> models.Participant:
     live = find_session(typed_code)
     check_can_join(SessionStatus(live.status))
     if live.mode == "homework":  # no point in joining to be refused every answer
         check_accepts_submissions(repository.to_activity(live.activities[0]), utcnow())
     identity = check_identity(
-        name, organisation, anonymous, allow_anonymous=live.allow_anonymous
+        name,
+        organisation,
+        anonymous,
+        allow_anonymous=live.allow_anonymous,
+        quote_by_name=quote_by_name,
     )
     participant = models.Participant(
         session_id=live.id,
         name=identity.name,
         organisation=identity.organisation,
         anonymous=identity.anonymous,
+        quote_by_name=identity.quote_by_name,
     )
     db.session.add(participant)
     db.session.commit()

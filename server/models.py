@@ -121,6 +121,8 @@ class Participant(db.Model):
     name: Mapped[str] = mapped_column(String(80), default="")
     organisation: Mapped[str] = mapped_column(String(120), default="")
     anonymous: Mapped[bool] = mapped_column(default=False)
+    # Consent to be named under a starred quote; otherwise it reads "Deltagare".
+    quote_by_name: Mapped[bool] = mapped_column(default=False)
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -131,6 +133,8 @@ class Submission(db.Model):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
     answer: Mapped[dict] = mapped_column(JSON)
     hidden: Mapped[bool] = mapped_column(default=False)
+    # Starred by the leader: a quote for the project's documentation.
+    starred: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     participant: Mapped[Participant] = relationship()

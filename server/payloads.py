@@ -59,6 +59,11 @@ class UnmergeWord(Payload):
     field: MergeField = "role"
 
 
+class StarSubmission(Payload):
+    submission_id: Id
+    starred: bool
+
+
 class SaveDraft(Payload):
     activity_id: Id
     # Checked for size only: a draft may be incomplete (sessions/homework.py).

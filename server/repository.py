@@ -74,6 +74,7 @@ def answer_rows(activity_id: int) -> list[Row]:
             models.Participant.organisation,
             models.Submission.answer,
             models.Submission.hidden,
+            models.Submission.starred,
             models.Submission.updated_at,
         )
         .join(models.Participant)

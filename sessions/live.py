@@ -46,12 +46,19 @@ class Identity:
     name: str
     organisation: str
     anonymous: bool
+    quote_by_name: bool = False
 
 
 def check_identity(
-    name: object, organisation: object, anonymous: object, *, allow_anonymous: bool
+    name: object,
+    organisation: object,
+    anonymous: object,
+    *,
+    allow_anonymous: bool,
+    quote_by_name: object = False,
 ) -> Identity:
-    """Validate what a participant gives on joining."""
+    """Validate what a participant gives on joining. Only a named participant
+    can agree to be named under a quote."""
     if anonymous is True:
         if not allow_anonymous:
             raise DomainError(
@@ -74,4 +81,5 @@ def check_identity(
             required=False,
         ),
         False,
+        quote_by_name is True,
     )

@@ -1,7 +1,7 @@
 """Events the leader's console sends. Each acks the console with the changed
 activity and tells every client of the session through broadcast.py."""
 
-from .. import broadcast, control, homework, models
+from .. import broadcast, control, homework, models, quotes
 from .. import live as live_sessions
 from ..extensions import db, socketio
 from ..payloads import (
@@ -11,6 +11,7 @@ from ..payloads import (
     HideSubmission,
     MergeWords,
     OpenActivity,
+    StarSubmission,
     UnmergeWord,
 )
 from ..present import activity_view, session_view
@@ -90,6 +91,16 @@ def on_unmerge(who: SocketIdentity, data: UnmergeWord) -> dict:
     row = control.unmerge_word(_live(who), data.activity_id, data.source, data.field)
     broadcast.mark_dirty(row.id)
     return {"activity": activity_view(row)}
+
+
+@socketio.on("star_submission")
+@handler("leader", payload=StarSubmission)
+def on_star(who: SocketIdentity, data: StarSubmission) -> dict:
+    """Sent by the console to star an open-text answer as a quote for the
+    documentation, or to unstar it. Every console of the session is told."""
+    activity_id = quotes.star(data.submission_id, data.starred, who.session_id)
+    broadcast.mark_dirty(activity_id)
+    return {"submission_id": data.submission_id, "starred": data.starred}
 
 
 @socketio.on("show_homework")

@@ -88,6 +88,7 @@ def api_join():
             data.get("name"),
             data.get("organisation"),
             data.get("anonymous", False),
+            data.get("quote_by_name", False),
         )
     except DomainError as error:
         return error_reply(error.code, translate(error)), STATUS_FOR.get(

@@ -93,8 +93,22 @@ export function setUpDetail(actions) {
           text: sub.hidden ? t("show") : t("hide"),
           onclick: () => actions.send("hide_submission", { submission_id: sub.id, hidden: !sub.hidden }),
         }),
+        kind === "text" && starButton(sub, name),
       ),
     );
+  }
+
+  // An open text starred here is gathered for the documentation as a quote.
+  function starButton(sub, name) {
+    return el("button", {
+      type: "button",
+      class: `button small star${sub.starred ? " is-starred" : ""}`,
+      dataset: { key: `star:${sub.id}` },
+      "aria-pressed": String(Boolean(sub.starred)),
+      "aria-label": t("star_answer", { name }),
+      text: sub.starred ? t("starred") : t("star"),
+      onclick: () => actions.send("star_submission", { submission_id: sub.id, starred: !sub.starred }),
+    });
   }
 
   // fromHomework: the activity is a homework shown from its own session,

@@ -13,8 +13,13 @@ export function setUpJoin(page, onJoined) {
     error.hidden = !message;
   }
 
+  const quoteByName = byId("join-quote-by-name");
+
   anonymous?.addEventListener("change", () => {
     name.disabled = anonymous.checked;
+    // An anonymous participant is never named under a quote.
+    quoteByName.disabled = anonymous.checked;
+    if (anonymous.checked) quoteByName.checked = false;
     byId("join-name-field").classList.toggle("is-disabled", anonymous.checked);
   });
 
@@ -32,6 +37,7 @@ export function setUpJoin(page, onJoined) {
           name: name.value,
           organisation: byId("join-organisation").value,
           anonymous: Boolean(anonymous?.checked),
+          quote_by_name: quoteByName.checked,
         }),
       });
       const reply = await response.json().catch(() => null);

@@ -98,6 +98,16 @@ def test_an_evaluation_on_phones_and_the_projector(
     expect(items.first).to_contain_text("Det viktiga är att göra!")
     assert_accessible(projector)
     screenshot(projector, "text-projector")
-    expect(
-        console.locator("#submission-rows tr").filter(has_text="Bo")
-    ).to_contain_text("Mellanrummen")
+    row = console.locator("#submission-rows tr").filter(has_text="Bo")
+    expect(row).to_contain_text("Mellanrummen")
+    # The leader stars it for the documentation; the quotes page gathers it.
+    star = row.get_by_role("button", name="Star the answer from Bo as a quote")
+    star.click()
+    expect(star).to_have_attribute("aria-pressed", "true")
+    console.goto("/leader/")
+    console.get_by_role("link", name="Quotes for the documentation").click()
+    expect(console.locator("blockquote")).to_contain_text(
+        "Mellanrummen mellan aktörerna."
+    )
+    expect(console.locator("blockquote footer")).to_contain_text("Participant")
+    assert_accessible(console)
