@@ -86,6 +86,8 @@ def save_draft(
     row = db.session.get(models.Activity, activity_id, with_for_update=True)
     if row is None or row.session_id != session_id:
         raise DomainError("unknown_activity", N_("There is no such activity."))
+    if row.live_session.mode != HOMEWORK:  # an answer in the room is sent at once
+        raise DomainError("not_homework", N_("Only homework keeps drafts."))
     now = utcnow()
     check_accepts_submissions(repository.to_activity(row), now)
     stored = repository.own_draft(activity_id, participant_id)

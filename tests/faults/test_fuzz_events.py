@@ -47,6 +47,9 @@ ALLOWED = {
     "merge_words": LEADER,
     "unmerge_word": LEADER,
     "end_session": LEADER,
+    "star_submission": LEADER,
+    "show_homework": LEADER,
+    "save_draft": {"participant"},
 }
 
 # Every event, with the answers and merges that write the most drawn more often.
@@ -133,6 +136,7 @@ class World:
     def payloads(self, event: str) -> st.SearchStrategy:
         activity = ids(self.activities + self.foreign_activities)
         hidden = mostly(st.booleans(), junk)
+        field = mostly(st.sampled_from(["role", "actor", "area"]), junk)
         fields = {
             "sync": {},
             "end_session": {},
@@ -156,8 +160,19 @@ class World:
                 "submission_id": ids(self.submissions + self.foreign_submissions),
                 "hidden": hidden,
             },
-            "merge_words": {"activity_id": activity, "source": words, "target": words},
-            "unmerge_word": {"activity_id": activity, "source": words},
+            "merge_words": {
+                "activity_id": activity,
+                "source": words,
+                "target": words,
+                "field": field,
+            },
+            "unmerge_word": {"activity_id": activity, "source": words, "field": field},
+            "star_submission": {
+                "submission_id": ids(self.submissions + self.foreign_submissions),
+                "starred": hidden,
+            },
+            "show_homework": {"activity_id": activity},
+            "save_draft": {"activity_id": activity, "answer": answers},
         }[event]
         return near_valid(fields)
 

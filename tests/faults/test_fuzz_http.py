@@ -36,6 +36,8 @@ ROUTES = [
     "/lang/{}",
     "/archive/{}",
     "/leader/sessions/{}",
+    "/leader/homework/{}",
+    "/leader/projects/{}/quotes",
     "/vendor/{}",
     "/join?code={}",
 ]

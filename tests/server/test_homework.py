@@ -316,3 +316,15 @@ def test_joining_after_the_due_date_is_refused(app):
     assert response.status_code == 400
     assert response.json["error"] == "past_due"
     assert count(app, models.Participant) == 0
+
+
+def test_an_activity_in_the_room_keeps_no_drafts(app, running, phone, leader):
+    call(leader, "open_activity", {"activity_id": running.activity_id})
+    sock = phone()
+    reply = call(
+        sock,
+        "save_draft",
+        {"activity_id": running.activity_id, "answer": {"roles": ["Nav"]}},
+    )
+    assert reply["error"] == "not_homework"
+    assert count(app, models.Draft) == 0
