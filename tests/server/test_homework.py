@@ -1,5 +1,6 @@
 """Homework between meetings: assigning, drafts, hand-ins, due dates, closing."""
 
+import json
 from datetime import timedelta
 from urllib.parse import unquote
 
@@ -328,3 +329,38 @@ def test_an_activity_in_the_room_keeps_no_drafts(app, running, phone, leader):
     )
     assert reply["error"] == "not_homework"
     assert count(app, models.Draft) == 0
+
+
+def test_the_console_assigns_and_shows_the_projects_homework(app, client, running):
+    sign_in(app, client)
+    client.set_cookie("lang", "en")
+    console = client.get(f"/leader/sessions/{running.id}").text
+    # Träff 1's own homework item can be assigned from its console.
+    assert f'action="/leader/items/{item_id(app, "others_view")}/homework"' in console
+    assigned = assign(app, kind="actor_map")
+    console = client.get(f"/leader/sessions/{running.id}").text
+    assert f'data-show-homework="{assigned.activity_id}"' in console
+
+
+def test_a_closed_homework_is_in_the_archive(app, client):
+    assigned = assign(app)
+    sock = homework_phone(app, assigned.code)
+    call(
+        sock,
+        "submit",
+        {
+            "activity_id": assigned.activity_id,
+            "client_id": "hw-archive",
+            "answer": VIEW,
+        },
+    )
+    sign_in(app, client)
+    client.post(f"/leader/homework/{assigned.id}/close")
+    home = client.get("/leader/").text
+    assert f"/leader/homework/{assigned.id}" in home
+    archive = client.get(f"/archive/{assigned.id}")
+    assert archive.status_code == 200
+    marker = f'id="results-{assigned.activity_id}">'
+    frozen = json.loads(archive.text.split(marker)[1].split("</script>")[0])
+    assert frozen["kind"] == "others_view"
+    assert frozen["results"]["kinds"][0]["names"] == ["Länsstyrelsen Skåne"]
