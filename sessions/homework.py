@@ -25,7 +25,12 @@ def check_is_homework(kind: str) -> None:
 def check_draft(answer: object) -> dict:
     if not isinstance(answer, dict):
         raise DomainError("invalid", N_("The draft is malformed. Reload the page."))
-    size = len(json.dumps(answer, ensure_ascii=False).encode())
+    try:
+        size = len(json.dumps(answer, ensure_ascii=False).encode())
+    except UnicodeEncodeError:  # a lone surrogate: no text anyone typed
+        raise DomainError(
+            "invalid", N_("The draft holds characters that cannot be saved.")
+        ) from None
     if size > MAX_DRAFT_BYTES:
         raise DomainError(
             "too_long",

@@ -33,9 +33,9 @@ class Database:
 
     def submissions(self, activity_id: int) -> list[dict]:
         """Every stored answer with its participant, as the leader's snapshot
-        lists them: {id, name, organisation, answer, hidden}."""
+        lists them: {id, name, organisation, answer, hidden, starred}."""
         return self._rows(
-            "SELECT s.id, p.name, p.organisation, s.answer, s.hidden "
+            "SELECT s.id, p.name, p.organisation, s.answer, s.hidden, s.starred "
             "FROM submission s JOIN participant p ON p.id = s.participant_id "
             "WHERE s.activity_id = :id ORDER BY s.id",
             id=activity_id,

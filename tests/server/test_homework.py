@@ -364,3 +364,16 @@ def test_a_closed_homework_is_in_the_archive(app, client):
     frozen = json.loads(archive.text.split(marker)[1].split("</script>")[0])
     assert frozen["kind"] == "others_view"
     assert frozen["results"]["kinds"][0]["names"] == ["Länsstyrelsen Skåne"]
+
+
+def test_a_draft_with_a_lone_surrogate_is_refused(app):
+    """Found by the fuzzing: such text cannot be encoded, let alone stored."""
+    assigned = assign(app)
+    sock = homework_phone(app, assigned.code)
+    reply = call(
+        sock,
+        "save_draft",
+        {"activity_id": assigned.activity_id, "answer": {"quote": "\ud800"}},
+    )
+    assert reply["error"] == "invalid"
+    assert count(app, models.Draft) == 0

@@ -61,3 +61,9 @@ def test_only_homework_kinds_are_homework():
     with pytest.raises(DomainError) as error:
         check_is_homework("roles")
     assert error.value.code == "not_homework"
+
+
+def test_a_draft_with_unsavable_characters_is_refused():
+    with pytest.raises(DomainError) as error:
+        check_draft({"roles": ["\ud800"]})
+    assert error.value.code == "invalid"
