@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sessions import activity as domain
 from sessions.errors import N_, DomainError
 from sessions.kinds import get_kind
-from sessions.live import SessionStatus
+from sessions.live import SessionMode, SessionStatus
 
 from . import models, repository
 from .extensions import db
@@ -97,12 +97,15 @@ def hide_submission(
 def _mergeable(live: models.LiveSession, activity_id: int) -> models.Activity:
     """An activity of the session, or the homework it shows while that homework
     is still open: its aliases are merged where everyone looks at them."""
-    if activity_id != live.current_activity_id or live.status != "running":
+    if activity_id != live.current_activity_id or live.status != SessionStatus.RUNNING:
         return _activity(live, activity_id)
     row = db.session.get(models.Activity, activity_id, with_for_update=True)
     if row is not None and row.session_id != live.id:
         source = row.live_session
-        if source.mode == "homework" and source.status == "running":
+        if (
+            source.mode == SessionMode.HOMEWORK
+            and source.status == SessionStatus.RUNNING
+        ):
             return row
     return _activity(live, activity_id)
 

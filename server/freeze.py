@@ -3,6 +3,7 @@
 from sqlalchemy import Row
 
 from sessions import snapshot
+from sessions.kinds import get_kind
 
 from . import models, repository
 
@@ -23,7 +24,7 @@ def current_snapshot(row: models.Activity, answers: list[Row] | None = None) -> 
 def context_for(row: models.Activity) -> dict | None:
     """What the activity's kind compares with elsewhere in the project: "Andras
     ögon" sets the roles participants took beside those others expect."""
-    if row.kind != "others_view":
+    if get_kind(row.kind).with_context is None:
         return None
     source = repository.latest_answered(row.session_id, "roles")
     if source is None:

@@ -16,13 +16,13 @@ from sessions.activity import ActivityState, check_accepts_submissions, check_du
 from sessions.errors import N_, DomainError
 from sessions.homework import check_draft, check_is_homework
 from sessions.kinds import get_kind
-from sessions.live import SessionStatus, new_join_code
+from sessions.live import SessionMode, SessionStatus, new_join_code
 
 from . import models, repository
 from .extensions import db
 from .timeutil import utcnow
 
-HOMEWORK = "homework"
+HOMEWORK = SessionMode.HOMEWORK.value
 
 
 def assign(

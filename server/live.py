@@ -9,6 +9,7 @@ from sessions.errors import N_, DomainError
 from sessions.homework import HOMEWORK_KINDS
 from sessions.kinds import get_kind
 from sessions.live import (
+    SessionMode,
     SessionStatus,
     check_can_join,
     check_identity,
@@ -75,7 +76,8 @@ def join(
 ) -> models.Participant:
     live = find_session(typed_code)
     check_can_join(SessionStatus(live.status))
-    if live.mode == "homework":  # no point in joining to be refused every answer
+    # A homework past its due date would refuse every answer: say so now.
+    if live.mode == SessionMode.HOMEWORK:
         check_accepts_submissions(repository.to_activity(live.activities[0]), utcnow())
     identity = check_identity(
         name,

@@ -81,7 +81,7 @@ class LiveSession(db.Model):
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     projector_token: Mapped[str] = mapped_column(String(64), unique=True)
     status: Mapped[str] = mapped_column(String(16), default="running")
-    # "meeting": run in the room; "homework": one activity open between meetings.
+    # sessions.live.SessionMode: run in the room, or homework between meetings.
     mode: Mapped[str] = mapped_column(String(16), default="meeting")
     allow_anonymous: Mapped[bool] = mapped_column(default=True)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)

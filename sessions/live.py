@@ -19,6 +19,11 @@ class SessionStatus(StrEnum):
     ENDED = "ended"
 
 
+class SessionMode(StrEnum):
+    MEETING = "meeting"  # run in the room
+    HOMEWORK = "homework"  # one activity, open between meetings
+
+
 def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 

@@ -1,6 +1,7 @@
 """``sync``: a client asks for the whole current state after every (re)connect."""
 
 from sessions import snapshot as snapshots
+from sessions.live import SessionMode
 
 from .. import freeze, models, repository
 from ..extensions import db, socketio
@@ -45,7 +46,7 @@ def on_sync(who: SocketIdentity, _: Empty) -> dict:
     state["participant"] = participant_view(participant)
     own = repository.own_submission(current.id, participant.id) if current else None
     state["submission"] = submission_view(own) if own else None
-    if live.mode == "homework" and current is not None:
+    if live.mode == SessionMode.HOMEWORK and current is not None:
         draft = repository.own_draft(current.id, participant.id)
         state["draft"] = (
             {"answer": draft.answer, "saved_at": iso(draft.updated_at)}

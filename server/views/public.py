@@ -18,7 +18,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from sessions.errors import DomainError
-from sessions.live import SessionStatus, normalise_join_code
+from sessions.live import SessionMode, SessionStatus, normalise_join_code
 
 from .. import broadcast, live, models, tokens
 from ..database import invalidate_session
@@ -63,7 +63,7 @@ def phone(code: str):
         return render_template("public/index.html", error=translate(error)), 404
     page = (
         "public/homework.html"
-        if live_session.mode == "homework"
+        if live_session.mode == SessionMode.HOMEWORK
         else "public/phone.html"
     )
     return render_template(
