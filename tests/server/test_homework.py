@@ -377,3 +377,14 @@ def test_a_draft_with_a_lone_surrogate_is_refused(app):
     )
     assert reply["error"] == "invalid"
     assert count(app, models.Draft) == 0
+
+
+def test_closing_twice_says_so_and_changes_nothing(app, client):
+    assigned = assign(app)
+    sign_in(app, client)
+    client.post(f"/leader/homework/{assigned.id}/close")
+    again = client.post(f"/leader/homework/{assigned.id}/close", follow_redirects=True)
+    assert again.status_code == 200
+    assert 'class="notice notice-error flash"' in again.text
+    # Not a homework, or no such one: no page.
+    assert client.post("/leader/homework/999999/close").status_code == 404

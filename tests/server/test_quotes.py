@@ -109,3 +109,32 @@ def test_only_open_text_of_ones_own_session_can_be_starred(app, client, running)
     assert forbidden["error"] == "forbidden"
     with app.app_context():
         assert db.session.get(models.Submission, chosen).starred is False
+
+
+def test_the_star_form_refuses_what_is_no_quote(app, client):
+    session_id, code, ids, _ = start_traff_4(app)
+    sign_in(app, client)
+    leader = socketio.test_client(
+        app, flask_test_client=client, auth={"leader": session_id}
+    )
+    call(leader, "open_activity", {"activity_id": ids["choice"]})
+    chosen = call(
+        participant(app, code, "Anna"),
+        "submit",
+        {
+            "activity_id": ids["choice"],
+            "client_id": "choice-q2",
+            "answer": {"choices": ["Ja"]},
+        },
+    )["submission"]["id"]
+    assert client.post("/leader/submissions/999999/star").status_code == 404
+    assert (
+        client.post(f"/leader/submissions/{chosen}/star", data={"starred": "on"})
+    ).status_code == 404
+    with app.app_context():
+        assert db.session.get(models.Submission, chosen).starred is False
+    # Not signed in: nothing changes either.
+    assert app.test_client().post(f"/leader/submissions/{chosen}/star").status_code in (
+        302,
+        401,
+    )
