@@ -4,7 +4,7 @@ The homework kinds keep one dict of merges per activity, keyed
 ``"<field>:<key>"`` (field ``actor``, ``role`` or ``area``), each mapping to the
 target as the leader typed it. One dict means one merge changes every aggregate
 of the activity at once. Merges never rewrite a submission; the aggregates read
-them through ``Words``. The roles kind predates this and keeps unprefixed keys.
+them through ``Words``. The roles kind keys its merges the same way.
 """
 
 from collections import Counter, defaultdict

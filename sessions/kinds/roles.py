@@ -12,6 +12,7 @@ from .. import text
 from ..catalogue import ROLES
 from ..errors import N_, DomainError
 from ..submission import Submission
+from . import merging
 
 MAX_ROLES = 12
 MAX_ROLE_LENGTH = 60
@@ -61,50 +62,31 @@ def validate_answer(config: dict, answer: object) -> dict:
     return {"roles": roles}
 
 
+FIELDS = ("role",)
+
+
 def resolve(merges: dict[str, str], k: str) -> str:
-    """Follow merges from ``k`` to the key it now counts as.
-
-    Merges map a source key to the target as the leader typed it, so a target
-    nobody else spelled still shows as the leader wrote it.
-    """
-    seen = {k}
-    while k in merges:
-        k = text.key(merges[k])
-        if k in seen:  # a cycle cannot be stored (see merge), but never loop
-            break
-        seen.add(k)
-    return k
-
-
-def _check_field(field: object) -> None:
-    # Roles have one field; their merges stay unprefixed, as stored data has them.
-    if field != "role":
-        raise DomainError(
-            "invalid", N_("Words of that sort cannot be merged in this activity.")
-        )
+    """Follow merges from ``k`` to the key it now counts as. Merges map a source
+    key to the target as the leader typed it, so a target nobody else spelled
+    still shows as the leader wrote it (see merging.py)."""
+    return merging.resolve(merges, "role", k)
 
 
 def merge(
     merges: dict[str, str], source: object, target: object, field: str = "role"
 ) -> dict[str, str]:
     """Return new merges in which ``source`` counts as ``target``."""
-    _check_field(field)
-    src = text.key(text.clean(source, field="Role", max_length=MAX_ROLE_LENGTH))
-    shown = text.clean(target, field="Role", max_length=MAX_ROLE_LENGTH)
-    dst = text.key(shown)
-    if resolve(merges, dst) == src or src == dst:
-        raise DomainError("invalid_merge", N_("A word cannot be merged into itself."))
-    updated = dict(merges)
-    updated[src] = shown
-    return updated
+    return merging.merge(
+        merges, field, source, target, fields=FIELDS, max_length=MAX_ROLE_LENGTH
+    )
 
 
 def unmerge(
     merges: dict[str, str], source: object, field: str = "role"
 ) -> dict[str, str]:
-    _check_field(field)
-    src = text.key(text.clean(source, field="Role", max_length=MAX_ROLE_LENGTH))
-    return {k: v for k, v in merges.items() if k != src}
+    return merging.unmerge(
+        merges, field, source, fields=FIELDS, max_length=MAX_ROLE_LENGTH
+    )
 
 
 def aggregate(

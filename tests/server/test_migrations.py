@@ -69,3 +69,56 @@ def test_the_migrations_build_exactly_the_models(app):
             conn, opts={"compare_type": False, "compare_server_default": False}
         )
         assert compare_metadata(context, db.metadata) == []
+
+
+def test_roles_merges_move_to_the_role_field(tmp_path):
+    """Migration 0004: a Roles activity merged before it still counts the same."""
+    from flask_migrate import downgrade, upgrade
+
+    from server.app import create_app
+    from server.config import TestConfig
+    from server.extensions import db
+
+    class Old(TestConfig):
+        SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path / 'old.db'}"
+
+    app = create_app(Old)
+    folder = str(ROOT / "migrations")
+    with app.app_context():
+        upgrade(folder, "0003")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO project (id, name, description, created_at) "
+                    "VALUES (1, 'P', '', '2026-01-01')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO meeting (id, project_id, position, title, place) "
+                    "VALUES (1, 1, 1, 'Träff 1', '')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO live_session (id, meeting_id, join_code, "
+                    "projector_token, status, mode, allow_anonymous, started_at) "
+                    "VALUES (1, 1, 'ABCDEF', 't', 'ended', 'meeting', 1, '2026-01-01')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO activity (id, session_id, position, kind, prompt, "
+                    "config, state, hide_results, merges, version) VALUES "
+                    "(1, 1, 1, 'roles', 'Vem?', '{}', 'closed', 1, "
+                    '\'{"samordning": "Samordnare"}\', 3)'
+                )
+            )
+        upgrade(folder, "head")
+        row = db.session.get(models.Activity, 1)
+        assert row.merges == {"role:samordning": "Samordnare"}
+        downgrade(folder, "0003")
+        with db.engine.connect() as conn:
+            stored = conn.scalar(text("SELECT merges FROM activity WHERE id = 1"))
+        assert "role:" not in stored
+        db.engine.dispose()

@@ -135,9 +135,9 @@ def test_words_label_catalogue_form_then_most_typed_then_merge_target():
     assert words.merged("kommunerna") == []
 
 
-def test_roles_keep_unprefixed_merges_and_refuse_other_fields():
+def test_roles_key_merges_like_every_kind_and_refuse_other_fields():
     merges = roles.merge({}, "samordning", "Samordnare", "role")
-    assert merges == {"samordning": "Samordnare"}
+    assert merges == {"role:samordning": "Samordnare"}
     assert roles.unmerge(merges, "Samordning", "role") == {}
     kind = get_kind("roles")
     assert kind.merge({}, "samordning", "Samordnare", "role") == merges
