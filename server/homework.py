@@ -15,10 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sessions.activity import ActivityState, check_accepts_submissions, check_due_date
 from sessions.errors import N_, DomainError
 from sessions.homework import check_draft, check_is_homework
-from sessions.kinds import get_kind
 from sessions.live import SessionMode, SessionStatus, new_join_code
 
 from . import models, repository
+from .activity_setup import activity_config
 from .extensions import db
 from .timeutil import utcnow
 
@@ -32,7 +32,7 @@ def assign(
     check_is_homework(item.kind)
     check_due_date(due_at, utcnow())
     meeting = db.session.get(models.Meeting, item.meeting_id)
-    config = get_kind(item.kind).validate_config(item.config)
+    config = activity_config(item)
     for _attempt in range(5):
         live = models.LiveSession(
             meeting=meeting,
@@ -43,6 +43,7 @@ def assign(
         )
         row = models.Activity(
             position=item.position,
+            item_id=item.id,
             kind=item.kind,
             prompt=item.prompt,
             config=config,

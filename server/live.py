@@ -7,7 +7,6 @@ from sqlalchemy.exc import IntegrityError
 from sessions.activity import ActivityState, check_accepts_submissions
 from sessions.errors import N_, DomainError
 from sessions.homework import HOMEWORK_KINDS
-from sessions.kinds import get_kind
 from sessions.live import (
     SessionMode,
     SessionStatus,
@@ -18,6 +17,7 @@ from sessions.live import (
 )
 
 from . import models, repository
+from .activity_setup import activity_config
 from .extensions import db
 from .freeze import freeze
 from .timeutil import utcnow
@@ -41,9 +41,10 @@ def start_session(
             live.activities.append(
                 models.Activity(
                     position=item.position,
+                    item_id=item.id,
                     kind=item.kind,
                     prompt=item.prompt,
-                    config=get_kind(item.kind).validate_config(item.config),
+                    config=activity_config(item),
                     hide_results=item.hide_results,
                     merges={},
                 )

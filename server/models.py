@@ -31,6 +31,9 @@ class Project(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
+    # {"roles": [...], "actors": [...], "areas": [...], "themes": [...]}: the
+    # words new activities offer; a missing list means the built-in one.
+    catalogues: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     organisations: Mapped[list["Organisation"]] = relationship(
         order_by="Organisation.name", cascade="all, delete-orphan"
@@ -44,6 +47,8 @@ class Organisation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
+    # sessions.project.ORGANISATION_KINDS: region, agency or partner.
+    kind: Mapped[str] = mapped_column(String(16), default="region")
 
 
 class Meeting(db.Model):
@@ -55,7 +60,9 @@ class Meeting(db.Model):
     place: Mapped[str] = mapped_column(String(200), default="")
     project: Mapped[Project] = relationship(back_populates="meetings")
     items: Mapped[list["ProgrammeItem"]] = relationship(
-        order_by="ProgrammeItem.position", cascade="all, delete-orphan"
+        order_by="ProgrammeItem.position",
+        cascade="all, delete-orphan",
+        back_populates="meeting",
     )
     live_sessions: Mapped[list["LiveSession"]] = relationship(
         order_by="LiveSession.started_at", back_populates="meeting"
@@ -70,6 +77,10 @@ class ProgrammeItem(db.Model):
     prompt: Mapped[str] = mapped_column(Text)
     config: Mapped[dict] = mapped_column(JSON, default=dict)
     hide_results: Mapped[bool] = mapped_column(default=True)
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    # The item this one was copied from (or that one's origin): "Vem är du?" in
+    # Träff 1, 3 and 4 share an origin, so their answers can be compared.
+    origin_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id"))
 
 
 class LiveSession(db.Model):
@@ -99,6 +110,11 @@ class Activity(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("live_session.id"), index=True)
     position: Mapped[int]
+    # The programme item this activity was copied from, while it exists
+    # (removing an item clears this first).
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme_item.id"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(40))
     prompt: Mapped[str] = mapped_column(Text)
     config: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -107,6 +123,8 @@ class Activity(db.Model):
     timer_ends_at: Mapped[datetime | None]
     # Homework only: answers and drafts are refused after this.
     due_at: Mapped[datetime | None]
+    # The leader's arrangement of the answers: alias merges ("field:key" →
+    # target), and a lessons activity's board (docs/kinds.md).
     merges: Mapped[dict] = mapped_column(JSON, default=dict)
     # Bumped in the same transaction as every change: orders snapshots.
     version: Mapped[int] = mapped_column(default=0)

@@ -127,6 +127,17 @@ def own_submission(activity_id: int, participant_id: int) -> models.Submission |
     )
 
 
+def participant_organisation(participant_id: int) -> str:
+    return (
+        db.session.scalar(
+            select(models.Participant.organisation).where(
+                models.Participant.id == participant_id
+            )
+        )
+        or ""
+    )
+
+
 def own_draft(activity_id: int, participant_id: int) -> models.Draft | None:
     return db.session.scalar(
         select(models.Draft).where(

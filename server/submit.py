@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sessions.activity import check_accepts_submissions
 from sessions.errors import N_, DomainError
-from sessions.kinds import get_kind
+from sessions.kinds import SubmitContext, get_kind
 
 from . import repository
 from .extensions import db, socketio
@@ -120,7 +120,16 @@ def _one(
 
     activity = repository.to_activity(claimed)
     check_accepts_submissions(activity, now)
-    cleaned = get_kind(activity.kind).validate_answer(activity.config, a.answer)
+    kind = get_kind(activity.kind)
+    cleaned = kind.validate_answer(activity.config, a.answer)
+    if kind.check_submit is not None:
+        own = repository.own_submission(a.activity_id, a.participant_id)
+        context = SubmitContext(
+            activity,
+            dict(own.answer) if own is not None else None,
+            repository.participant_organisation(a.participant_id),
+        )
+        cleaned = kind.check_submit(cleaned, context)
     stored = repository.upsert_submission(a.activity_id, a.participant_id, cleaned, now)
     repository.add_receipt(a.client_id, a.participant_id, stored.id, now)
     applied[a.client_id] = a

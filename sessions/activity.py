@@ -33,7 +33,8 @@ class Activity:
     hide_results: bool = True
     timer_ends_at: datetime | None = None
     due_at: datetime | None = None  # homework: no answers or drafts after this
-    merges: dict[str, str] = field(default_factory=dict)
+    # The leader's arrangement: alias merges, a lessons board (docs/kinds.md).
+    merges: dict = field(default_factory=dict)
 
 
 def open_activity(

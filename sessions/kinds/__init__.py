@@ -4,9 +4,19 @@
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..activity import Activity
 from ..errors import N_, DomainError
 from ..submission import Submission
 from . import actor_map, choice, others_view, roles, scale, text_answer
+
+
+@dataclass(frozen=True)
+class SubmitContext:
+    """What a kind's ``check_submit`` may look at besides the answer itself."""
+
+    activity: Activity  # its config, and the leader's arrangement in merges
+    previous: dict | None  # the participant's stored answer, if any
+    organisation: str  # the participant's organisation ("" when anonymous)
 
 
 @dataclass(frozen=True)
@@ -14,13 +24,18 @@ class Kind:
     name: str
     validate_config: Callable[[object], dict]
     validate_answer: Callable[[dict, object], dict]
-    aggregate: Callable[[dict, Sequence[Submission], dict[str, str]], dict]
+    aggregate: Callable[[dict, Sequence[Submission], dict], dict]
     # (merges, source, target, field) → new merges; field is actor, role or area.
     merge: Callable[[dict, object, object, str], dict] | None = None
     # (merges, source, field) → new merges.
     unmerge: Callable[[dict, object, str], dict] | None = None
     # (results, context) → results with what other activities add (docs/homework.md).
     with_context: Callable[[dict, dict], dict] | None = None
+    # (cleaned answer, SubmitContext) → the answer to store, or a DomainError:
+    # for checks that need more than the settings (a lessons board's phase, a
+    # commitment's owner). Called after validate_answer, in the submit's
+    # transaction.
+    check_submit: Callable[[dict, SubmitContext], dict] | None = None
 
 
 KINDS: dict[str, Kind] = {
