@@ -81,6 +81,7 @@ class ProgrammeItem(db.Model):
     # The item this one was copied from (or that one's origin): "Vem är du?" in
     # Träff 1, 3 and 4 share an origin, so their answers can be compared.
     origin_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id"))
+    origin: Mapped["ProgrammeItem | None"] = relationship(remote_side=[id])
 
 
 class LiveSession(db.Model):

@@ -16,6 +16,9 @@ class ItemSpec:
     prompt: str
     config: dict = field(default_factory=dict)
     hide_results: bool = True
+    # Items with the same origin name are one question asked again: the
+    # copies link to the first (see server/seed.add_meetings).
+    origin: str = ""
 
 
 @dataclass(frozen=True)
@@ -27,15 +30,25 @@ class MeetingSpec:
 
 
 @dataclass(frozen=True)
+class OrganisationSpec:
+    name: str
+    kind: str = "region"  # sessions.project.ORGANISATION_KINDS
+
+
+@dataclass(frozen=True)
 class ProjectSpec:
     name: str
     description: str
-    organisations: tuple[str, ...]
+    organisations: tuple[OrganisationSpec, ...]
     meetings: tuple[MeetingSpec, ...]
+    # Catalogue name (roles, actors, areas, themes) → words; missing: built-in.
+    catalogues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _roles(prompt: str) -> ItemSpec:
-    return ItemSpec("roles", prompt, {"catalogue": list(ROLES), "allow_own": True})
+    return ItemSpec(
+        "roles", prompt, {"catalogue": list(ROLES), "allow_own": True}, origin="roles"
+    )
 
 
 # Homework is assigned at the meeting that holds it and answered before the next.
@@ -88,7 +101,15 @@ INTEGRATION = ProjectSpec(
     description=(
         "Reglabs lärprojekt 2016–17: vilken roll har regionerna i integrationsarbetet?"
     ),
-    organisations=MEMBER_ORGANISATIONS,
+    organisations=tuple(
+        OrganisationSpec(
+            n,
+            {"Vinnova": "agency", "Tillväxtverket": "agency", "SKL": "partner"}.get(
+                n, "region"
+            ),
+        )
+        for n in MEMBER_ORGANISATIONS
+    ),
     meetings=(
         MeetingSpec(
             "Träff 1",
