@@ -18,10 +18,10 @@ import sys
 import time
 from collections.abc import Callable
 
+from sessions.builtin import INTEGRATION
 from sessions.catalogue import (
     ACTORS,
     AREAS,
-    MEMBER_ORGANISATIONS,
     RELATION_TYPES,
     ROLES,
     SIZES,
@@ -57,7 +57,7 @@ MERGES = {
 
 def region_names(n: int, distinct: int) -> list[str]:
     """``n`` participants' regions, ``distinct`` of them, in turn."""
-    regions = [o for o in MEMBER_ORGANISATIONS if o.startswith("Region")]
+    regions = [o.name for o in INTEGRATION.organisations if o.kind == "region"]
     names = [
         regions[i] if i < len(regions) else f"Region Fiktiv {i}"
         for i in range(distinct)

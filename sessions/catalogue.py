@@ -87,34 +87,6 @@ LESSON_THEMES: tuple[str, ...] = (
     "Bygg kunskap",
 )
 
-# Reglab's members: 21 regions, Vinnova, SKL and Tillväxtverket.
-MEMBER_ORGANISATIONS: tuple[str, ...] = (
-    "Region Blekinge",
-    "Region Dalarna",
-    "Region Gotland",
-    "Region Gävleborg",
-    "Region Halland",
-    "Region Jämtland Härjedalen",
-    "Region Jönköpings län",
-    "Region Kalmar län",
-    "Region Kronoberg",
-    "Region Norrbotten",
-    "Region Skåne",
-    "Region Stockholm",
-    "Region Sörmland",
-    "Region Uppsala",
-    "Region Värmland",
-    "Region Västerbotten",
-    "Region Västernorrland",
-    "Region Västmanland",
-    "Region Örebro län",
-    "Region Östergötland",
-    "Västra Götalandsregionen",
-    "Vinnova",
-    "SKL",
-    "Tillväxtverket",
-)
-
 # How large a role others see the region take ("Andras ögon"), smallest first.
 SIZES: tuple[str, ...] = ("Ingen roll", "Liten roll", "Viss roll", "Stort ansvar")
 
