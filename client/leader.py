@@ -187,6 +187,17 @@ class LeaderClient(SocketClient):
         """Put a homework of the project on this session's projector."""
         return self.request("show_homework", {"activity_id": activity_id})["activity"]
 
+    def edit_lessons_board(
+        self, activity_id: int, action: str, **change: object
+    ) -> dict:
+        """Change a lessons board (docs/kinds.md); returns the activity, whose
+        ``merges`` is the new board. ``action`` and its fields: ``add_theme``
+        (name), ``rename_theme`` (theme, name), ``merge_themes`` (source,
+        target), ``place_lesson`` (lesson "<submission id>.<lesson id>", theme
+        or None), ``start_voting`` (dots), ``reopen_collecting``."""
+        payload = {"activity_id": activity_id, "change": {"action": action, **change}}
+        return self.request("edit_lessons_board", payload)["activity"]
+
     # -- homework over HTTP -----------------------------------------------------
 
     def homework_items(self) -> list[int]:

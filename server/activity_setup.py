@@ -3,7 +3,7 @@
 from sessions.kinds import get_kind
 from sessions.project import with_catalogues
 
-from . import models
+from . import models, status_check
 
 
 def activity_config(item: models.ProgrammeItem) -> dict:
@@ -11,4 +11,6 @@ def activity_config(item: models.ProgrammeItem) -> dict:
     checked, so a session never runs an activity its kind would refuse."""
     project = item.meeting.project
     config = with_catalogues(item.kind, dict(item.config or {}), project.catalogues)
+    if item.kind == "status_check":  # the previous meeting's next steps
+        config["commitments"] = status_check.previous_commitments(item.meeting)
     return get_kind(item.kind).validate_config(config)

@@ -68,3 +68,48 @@ class SaveDraft(Payload):
     activity_id: Id
     # Checked for size only: a draft may be incomplete (sessions/homework.py).
     answer: dict
+
+
+# The lessons board (docs/kinds.md): one change per event, named by "action".
+ThemeKey = Annotated[str, Field(min_length=1, max_length=16)]
+
+
+class AddTheme(Payload):
+    action: Literal["add_theme"]
+    name: str = Field(max_length=200)
+
+
+class RenameTheme(Payload):
+    action: Literal["rename_theme"]
+    theme: ThemeKey
+    name: str = Field(max_length=200)
+
+
+class MergeThemes(Payload):
+    action: Literal["merge_themes"]
+    source: ThemeKey
+    target: ThemeKey
+
+
+class PlaceLesson(Payload):
+    action: Literal["place_lesson"]
+    lesson: str = Field(max_length=40)  # "<submission id>.<lesson id>"
+    theme: ThemeKey | None  # None: back among the unplaced
+
+
+class StartVoting(Payload):
+    action: Literal["start_voting"]
+    # The domain says which numbers are allowed.
+    dots: Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+
+
+class Reopen(Payload):
+    action: Literal["reopen_collecting"]
+
+
+class EditLessonsBoard(Payload):
+    activity_id: Id
+    change: Annotated[
+        AddTheme | RenameTheme | MergeThemes | PlaceLesson | StartVoting | Reopen,
+        Field(discriminator="action"),
+    ]

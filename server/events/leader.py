@@ -1,11 +1,12 @@
 """Events the leader's console sends. Each acks the console with the changed
 activity and tells every client of the session through broadcast.py."""
 
-from .. import broadcast, control, homework, models, quotes
+from .. import broadcast, control, homework, lessons, models, quotes
 from .. import live as live_sessions
 from ..extensions import db, socketio
 from ..payloads import (
     ActivityRef,
+    EditLessonsBoard,
     Empty,
     HideResults,
     HideSubmission,
@@ -69,6 +70,9 @@ def on_hide_submission(who: SocketIdentity, data: HideSubmission) -> dict:
     """Sent by the console to leave one answer out of the results, or back in."""
     sub = control.hide_submission(_live(who), data.submission_id, data.hidden)
     broadcast.mark_dirty(sub.activity_id)
+    # While a lessons board is voted on, phones list exactly the visible lessons.
+    if (board := lessons.refresh_ballot(sub.activity_id)) is not None:
+        broadcast.activity_changed(board)
     return {"submission_id": sub.id, "hidden": sub.hidden}
 
 
@@ -91,6 +95,18 @@ def on_unmerge(who: SocketIdentity, data: UnmergeWord) -> dict:
     row = control.unmerge_word(_live(who), data.activity_id, data.source, data.field)
     broadcast.mark_dirty(row.id)
     return {"activity": activity_view(row)}
+
+
+@socketio.on("edit_lessons_board")
+@handler("leader", payload=EditLessonsBoard)
+def on_edit_lessons_board(who: SocketIdentity, data: EditLessonsBoard) -> dict:
+    """Sent by the console to change a lessons board: add, rename or merge a
+    theme, place a lesson, start voting or collect again. Every client of the
+    session gets the new board (phones switch to voting with it)."""
+    change = data.change.model_dump()
+    action = change.pop("action")
+    row = lessons.edit_board(_live(who), data.activity_id, action, change)
+    return _changed(row)
 
 
 @socketio.on("star_submission")

@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from ..activity import Activity
 from ..errors import N_, DomainError
 from ..submission import Submission
-from . import actor_map, choice, others_view, roles, scale, text_answer
+from . import (
+    actor_map,
+    choice,
+    lessons,
+    next_steps,
+    others_view,
+    roles,
+    scale,
+    status_check,
+    text_answer,
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,28 @@ KINDS: dict[str, Kind] = {
         text_answer.validate_config,
         text_answer.validate_answer,
         text_answer.aggregate,
+    ),
+    # The board (themes, phase, placements) lives in merges; no merge_words.
+    "lessons": Kind(
+        "lessons",
+        lessons.validate_config,
+        lessons.validate_answer,
+        lessons.aggregate,
+        check_submit=lessons.check_submit,
+    ),
+    # Next steps and, at the next meeting, their status check (docs/kinds.md).
+    "next_steps": Kind(
+        "next_steps",
+        next_steps.validate_config,
+        next_steps.validate_answer,
+        next_steps.aggregate,
+    ),
+    "status_check": Kind(
+        "status_check",
+        status_check.validate_config,
+        status_check.validate_answer,
+        status_check.aggregate,
+        check_submit=status_check.check_submit,
     ),
 }
 

@@ -4,6 +4,7 @@
 // with a button to hide it from the results.
 import { byId, el, keepingFocus, show } from "./dom.js";
 import { countText, t } from "./i18n.js";
+import { lessonsBoard } from "./console_lessons.js";
 import { barGraphic } from "./results.js";
 import { answerSummary, HOMEWORK_KINDS, mergePanel, PLAIN_KINDS, renderResults } from "./results_kind.js";
 
@@ -12,6 +13,8 @@ export function setUpDetail(actions) {
   let shown = null; // {activity, snapshot}
   const homeworkMerges = mergePanel("homework-merge", actions);
   byId("detail-merge-panel").append(homeworkMerges.node);
+  const board = lessonsBoard(actions); // a lessons activity's themes, above its results
+  byId("detail-results").before(board.node);
 
   byId("merge-form").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -117,6 +120,7 @@ export function setUpDetail(actions) {
     shown = activity ? { activity, snapshot } : null;
     show(byId("detail"), Boolean(activity));
     if (!activity) return;
+    board.render(activity.kind === "lessons" ? activity : null, snapshot);
     byId("detail-prompt").textContent = activity.prompt;
     show(byId("detail-homework"), fromHomework);
     byId("detail-count").textContent = snapshot

@@ -127,13 +127,14 @@ function render() {
 
 function renderAnswer(activity) {
   if (widget?.activityId !== activity.id) {
-    widget = answerWidget(activity, { onChange: saveDraft });
+    widget = answerWidget(activity, { onChange: saveDraft, participant: state.participant });
     widget.activityId = activity.id;
     byId("activity-body").replaceChildren(widget.node);
     byId("send-bar").querySelector(".send")?.remove();
     widget.button = el("button", { type: "button", class: "button primary send", onclick: submit });
     byId("send-bar").prepend(widget.button);
   }
+  widget.setActivity?.(activity); // e.g. a lessons board that starts voting
   // What the phone shows: an unsent change first, then an unacknowledged
   // submit, then what the server has.
   const draft = store.draft();

@@ -1,13 +1,19 @@
 // The answer form of every kind a phone answers, behind one interface, so
 // phone.js keeps one lifecycle (draft, outbox, status, lock) for all of them:
 //
-//   widget = answerWidget(activity, {onChange(answer)})   (null: not answered here)
+//   widget = answerWidget(activity, {onChange(answer), participant})   (null: not answered here)
+//   (participant: the sync's {name, organisation, ...}, for the kinds that ask whose it is)
 //   widget.node, widget.answer(), widget.setAnswer(answer), widget.setEditable(bool)
 //   widget.same(a, b): the same answer as the server would count it
 //   widget.filled(answer): something to send
+//   widget.setActivity?(activity): the activity changed but is the same one (a
+//   lessons board switching to voting)
 import { choiceWidget } from "./phone_choice.js";
+import { lessonsWidget } from "./phone_lessons.js";
+import { nextStepsWidget } from "./phone_next_steps.js";
 import { rolesWidget, sameRoles } from "./phone_roles.js";
 import { scaleWidget } from "./phone_scale.js";
+import { statusCheckWidget } from "./phone_status_check.js";
 import { textWidget } from "./phone_text.js";
 
 function rolesAnswer(activity, { onChange }) {
@@ -22,7 +28,15 @@ function rolesAnswer(activity, { onChange }) {
   };
 }
 
-const WIDGETS = { roles: rolesAnswer, choice: choiceWidget, scale: scaleWidget, text: textWidget };
+const WIDGETS = {
+  roles: rolesAnswer,
+  choice: choiceWidget,
+  scale: scaleWidget,
+  text: textWidget,
+  lessons: lessonsWidget,
+  next_steps: nextStepsWidget,
+  status_check: statusCheckWidget,
+};
 
 export function answerWidget(activity, options) {
   const make = WIDGETS[activity.kind];

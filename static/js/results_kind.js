@@ -12,13 +12,19 @@ import { el } from "./dom.js";
 import { t } from "./i18n.js";
 import { clearCloud, renderBars, renderCloud } from "./results.js";
 import { renderActorMap } from "./results_actor_map.js";
+import { lessonsSummary, renderLessons } from "./results_lessons.js";
+import { NEXT_STEPS_RENDERERS, nextStepsSummary } from "./results_next_steps.js";
 import { renderOthersView } from "./results_others.js";
 import { PLAIN_RENDERERS, plainSummary } from "./results_plain.js";
 import { plural } from "./results_views.js";
 
 export const HOMEWORK_KINDS = new Set(["others_view", "actor_map"]);
 // The plain questions (docs/kinds.md): drawn here, with nothing to merge.
-export const PLAIN_KINDS = new Set(Object.keys(PLAIN_RENDERERS));
+// Next steps and their status check are drawn here too, with nothing to merge.
+export const PLAIN_KINDS = new Set([...Object.keys(PLAIN_RENDERERS), ...Object.keys(NEXT_STEPS_RENDERERS)]);
+
+// Lessons too: their board is arranged in the console (console_lessons.js).
+PLAIN_KINDS.add("lessons");
 
 // Which fields a leader can merge in each kind (docs/homework.md).
 const MERGE_FIELDS = { others_view: ["actor", "role"], actor_map: ["actor", "area"] };
@@ -41,6 +47,8 @@ export function renderResults(container, kind, results, options = {}) {
   if (kind === "roles") renderRoles(pane, results, options);
   else if (kind === "others_view") renderOthersView(pane, results, options);
   else if (kind === "actor_map") renderActorMap(pane, results, options);
+  else if (Object.hasOwn(NEXT_STEPS_RENDERERS, kind)) NEXT_STEPS_RENDERERS[kind](pane, results, options);
+  else if (kind === "lessons") renderLessons(pane, results, options);
   else if (PLAIN_KINDS.has(kind)) PLAIN_RENDERERS[kind](pane, results, options);
   else pane.replaceChildren(el("p", { class: "muted", text: t("unknown_kind") }));
 }
@@ -110,6 +118,8 @@ function renderRoles(pane, results, { large = false, limit = 10 } = {}) {
 // One line for the answers table: what a submission holds, in brief.
 export function answerSummary(kind, answer, config = {}) {
   if (!answer) return "";
+  if (Object.hasOwn(NEXT_STEPS_RENDERERS, kind)) return nextStepsSummary(kind, answer, config);
+  if (kind === "lessons") return lessonsSummary(answer);
   if (PLAIN_KINDS.has(kind)) return plainSummary(kind, answer, config);
   if (kind === "others_view") {
     const actors = answer.actors || [];
