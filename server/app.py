@@ -48,10 +48,21 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
     app.extensions["mellanrum.coalescer"] = Coalescer()
     app.extensions["mellanrum.committer"] = Committer()
-    from .views import archive, homework, projector, public, quotes, vendor
+    from .views import (
+        archive,
+        homework,
+        items,
+        programme,
+        projector,
+        projects,
+        public,
+        quotes,
+        vendor,
+    )
     from .views import leader as leader_views
 
     modules = (public, leader_views, homework, quotes, projector, archive, vendor)
+    modules += (projects, programme, items)
     for module in modules:
         app.register_blueprint(module.bp)
     from .cli import register

@@ -6,11 +6,25 @@ project's fills in when the activity starts, so a project set up with its own
 catalogues asks with its own words.
 """
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from . import forms, text
 from .catalogue import ACTORS, AREAS, LESSON_THEMES, ROLES
 from .errors import N_, DomainError
-from .kinds import common
+from .forms import FieldError
+from .kinds import common, others_view, roles
 
 ORGANISATION_KINDS = ("region", "agency", "partner")
+ORGANISATION_KIND_LABELS = {
+    "region": N_("Region"),
+    "agency": N_("Agency"),
+    "partner": N_("Partner"),
+}
+MAX_NAME = 200  # models.Project.name
+MAX_THEME = 1000
+MAX_ORGANISATION = 120  # models.Organisation.name, as long as a participant's
+MAX_ORGANISATIONS = 200
 
 # The built-in catalogues, for a project that has not set its own.
 DEFAULT_CATALOGUES: dict[str, tuple[str, ...]] = {
@@ -26,6 +40,12 @@ CATALOGUE_FIELDS = {
     "themes": N_("Lesson themes"),
 }
 MAX_WORD = 120
+# The kinds that take a catalogue keep its words shorter: a role or a kind of
+# actor is a chip on a phone.
+MAX_WORDS: dict[str, int] = {
+    "roles": roles.MAX_ROLE_LENGTH,
+    "actors": others_view.MAX_WORD_LENGTH,
+}
 
 # Which setting of which kind takes which catalogue.
 CATALOGUE_SETTINGS: dict[str, dict[str, str]] = {
@@ -63,7 +83,7 @@ def check_catalogue(name: str, words: object) -> list[str]:
         name,
         (),
         field=CATALOGUE_FIELDS[name],
-        max_length=MAX_WORD,
+        max_length=MAX_WORDS.get(name, MAX_WORD),
         least=1,
     )
 
@@ -76,3 +96,78 @@ def with_catalogues(kind: str, config: dict, project_catalogues: dict) -> dict:
         if setting not in filled:
             filled[setting] = list(words[name])
     return filled
+
+
+def check_catalogues(typed: Mapping[str, object]) -> dict[str, list[str]]:
+    """Every catalogue from its textarea, one word per line."""
+    checked = {}
+    for name in DEFAULT_CATALOGUES:
+        try:
+            checked[name] = check_catalogue(name, forms.lines(typed.get(name)))
+        except DomainError as error:
+            raise forms.on_field(name, error) from None
+    return checked
+
+
+@dataclass(frozen=True)
+class ProjectFields:
+    name: str
+    theme: str  # stored as the project's description
+
+
+def check_project(name: object, theme: object) -> ProjectFields:
+    return ProjectFields(
+        forms.short_text(name, "name", label=N_("Name"), max_length=MAX_NAME),
+        forms.short_text(
+            theme, "theme", label=N_("Theme"), max_length=MAX_THEME, required=False
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    """One row of the organisations form: ``id`` is None for a new one."""
+
+    id: int | None
+    name: str
+    kind: str
+    remove: bool = False
+
+
+def organisation_field(index: int, part: str) -> str:
+    """The form field of row ``index``: id, name, kind or remove."""
+    return f"org-{index}-{part}"
+
+
+def check_organisations(rows: list[OrganisationRow]) -> list[OrganisationRow]:
+    """The organisations to keep, cleaned: rows marked for removal and blank new
+    rows are left out; no name twice (case and spacing ignored)."""
+    kept: list[OrganisationRow] = []
+    seen: dict[str, str] = {}  # key → the first spelling
+    for index, row in enumerate(rows):
+        if row.remove or (row.id is None and not row.name.strip()):
+            continue
+        field = organisation_field(index, "name")
+        name = forms.short_text(
+            row.name, field, label=N_("Organisation"), max_length=MAX_ORGANISATION
+        )
+        try:
+            kind = check_organisation_kind(row.kind)
+        except DomainError as error:
+            raise forms.on_field(organisation_field(index, "kind"), error) from None
+        if text.key(name) in seen:
+            raise FieldError(
+                field,
+                "duplicate",
+                N_("%(name)s is among the organisations twice. Keep it once."),
+                name=seen[text.key(name)],
+            )
+        seen[text.key(name)] = name
+        kept.append(OrganisationRow(row.id, name, kind))
+    if len(kept) > MAX_ORGANISATIONS:
+        raise DomainError(
+            "too_many",
+            N_("A project has at most %(max)d member organisations."),
+            max=MAX_ORGANISATIONS,
+        )
+    return kept
