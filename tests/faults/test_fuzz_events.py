@@ -49,6 +49,7 @@ ALLOWED = {
     "end_session": LEADER,
     "star_submission": LEADER,
     "show_homework": LEADER,
+    "edit_lessons_board": LEADER,
     "save_draft": {"participant"},
 }
 
@@ -172,6 +173,32 @@ class World:
                 "starred": hidden,
             },
             "show_homework": {"activity_id": activity},
+            "edit_lessons_board": {
+                "activity_id": activity,
+                "change": near_valid(
+                    {
+                        "action": mostly(
+                            st.sampled_from(
+                                [
+                                    "add_theme",
+                                    "rename_theme",
+                                    "merge_themes",
+                                    "place_lesson",
+                                    "start_voting",
+                                    "reopen_collecting",
+                                ]
+                            ),
+                            junk,
+                        ),
+                        "name": words,
+                        "theme": mostly(st.sampled_from(["t1", "t2"]), junk),
+                        "source": mostly(st.sampled_from(["t1", "t3"]), junk),
+                        "target": mostly(st.sampled_from(["t2"]), junk),
+                        "lesson": words,
+                        "dots": mostly(st.integers(1, 10), bad_ints, junk),
+                    }
+                ),
+            },
             "save_draft": {"activity_id": activity, "answer": answers},
         }[event]
         return near_valid(fields)

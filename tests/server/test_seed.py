@@ -54,3 +54,36 @@ def test_a_session_offers_the_projects_catalogue_and_remembers_its_item(app):
         db.session.commit()
         again = live.start_session(meeting, allow_anonymous=True)
         assert again.activities[0].config["catalogue"] == ["Nav", "Mäklare"]
+
+
+def test_traff_4_checks_on_the_steps_taken_at_traff_3(app):
+    with app.app_context():
+        traff_3 = live.start_session(_meeting("Träff 3"), allow_anonymous=True)
+        steps = next(a for a in traff_3.activities if a.kind == "next_steps")
+        someone = models.Participant(
+            session_id=traff_3.id, name="Ann", organisation="Region Skåne"
+        )
+        db.session.add(someone)
+        db.session.flush()
+        answer = {
+            "steps": [
+                {
+                    "what": "Bjud in Länsstyrelsen",
+                    "organisation": "Region Skåne",
+                    "by": "2017-04-01",
+                }
+            ]
+        }
+        db.session.add(
+            models.Submission(
+                activity_id=steps.id, participant_id=someone.id, answer=answer
+            )
+        )
+        live.end_session(traff_3)
+
+        traff_4 = live.start_session(_meeting("Träff 4"), allow_anonymous=True)
+        check = traff_4.activities[0]
+        assert check.kind == "status_check"
+        assert [
+            (c["what"], c["organisation"]) for c in check.config["commitments"]
+        ] == [("Bjud in Länsstyrelsen", "Region Skåne")]

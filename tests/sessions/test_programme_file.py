@@ -20,8 +20,12 @@ def test_the_built_in_project_has_the_four_meetings_of_the_brief():
     kinds = [[item.kind for item in m.items] for m in spec.meetings]
     assert "roles" in kinds[0] and "scale" in kinds[0] and "others_view" in kinds[0]
     assert "text" in kinds[1] and "actor_map" in kinds[1]
-    assert "roles" in kinds[2]
-    assert {"roles", "scale", "text", "choice"} <= set(kinds[3])
+    assert kinds[2] == ["roles", "next_steps"]
+    # Träff 4 checks on Träff 3's steps, then gathers lessons and new steps.
+    assert kinds[3][0] == "status_check"
+    assert {"lessons", "next_steps", "roles", "scale", "text", "choice"} <= set(
+        kinds[3]
+    )
     # "Vem är du?" in Träff 1, 3 and 4 is one question asked again.
     origins = [i.origin for m in spec.meetings for i in m.items if i.kind == "roles"]
     assert origins == ["vem-ar-du"] * 3
