@@ -19,8 +19,10 @@ PROMPT = "Vad har vi lärt oss i lärprojektet?"
 
 
 def start_traff_4(browser: Browser, server: ServerProcess) -> tuple[Page, str]:
+    # Tall enough that a lesson and the theme it is dragged to show together:
+    # Träff 4's programme is long. (The keyboard way has no such limit.)
     console = browser.new_context(
-        base_url=server.base_url, viewport={"width": 1280, "height": 900}
+        base_url=server.base_url, viewport={"width": 1280, "height": 1400}
     ).new_page()
     console.goto(server.login_link)
     console.get_by_role("link", name="English").click()

@@ -41,7 +41,8 @@ def test_copy_vem_ar_du_from_traff_1_into_traff_3(
     page = sign_in(browser, server)
     open_meeting(page, "Träff 3")
     items = page.locator(".item-row")
-    expect(items).to_have_count(1)
+    # Träff 3's programme: "Vem är du nu?" and the next steps.
+    expect(items).to_have_count(2)
     assert_accessible(page)
 
     # One action: pick the activity from Träff 1 and copy it.
@@ -50,16 +51,19 @@ def test_copy_vem_ar_du_from_traff_1_into_traff_3(
     expect(
         page.get_by_role("status").filter(has_text="is copied from Träff 1")
     ).to_be_visible()
-    expect(items).to_have_count(2)
-    copy = items.nth(1)
+    expect(items).to_have_count(3)
+    copy = items.nth(2)
     expect(copy.locator(".item-prompt")).to_have_text(PROMPT)
     expect(copy).to_contain_text(f"Copied from Träff 1: {PROMPT}")
     # Träff 3's own "Vem är du nu?" is linked to the same first asking.
     expect(items.nth(0)).to_contain_text(f"Copied from Träff 1: {PROMPT}")
     screenshot(page, "editor-copied")
 
-    # Reordered with buttons: the copy moves up, first in the programme.
+    # Reordered with buttons: the copy moves up twice, first in the programme.
     copy.get_by_role("button", name="Move up").focus()
+    page.keyboard.press("Enter")
+    expect(items.nth(1).locator(".item-prompt")).to_have_text(PROMPT)
+    items.nth(1).get_by_role("button", name="Move up").focus()
     page.keyboard.press("Enter")
     expect(items.nth(0).locator(".item-prompt")).to_have_text(PROMPT)
     expect(items.nth(0).get_by_role("button", name="Move up")).to_be_disabled()
