@@ -126,7 +126,9 @@ def check_submit(cleaned: dict, context: "SubmitContext") -> dict:
             )
         if not lessons:
             raise DomainError("required", N_("Write at least one lesson."))
-        return {"lessons": lessons, "votes": {}}
+        # Dots given before the leader collected again wait for the next vote.
+        kept = (context.previous or {}).get("votes") or {}
+        return {"lessons": lessons, "votes": kept}
     stored = (context.previous or {}).get("lessons") or []
     if lessons is not None and not _same_lessons(lessons, stored):
         raise DomainError(

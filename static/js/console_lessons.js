@@ -1,8 +1,10 @@
 // The leader's lessons board in the console (docs/kinds.md): a column per open
 // theme and one for the lessons not placed yet. A lesson card is dragged onto
-// a theme, or moved with the theme list on the card (the keyboard's way).
-// Forms add, rename and merge themes; "Start voting" sets the dots. Every
-// change is one edit_lessons_board event; the board comes back in the ack.
+// a theme, or moved with the theme list and the Move button on the card (the
+// keyboard's way: the list only chooses, so arrowing through it moves nothing).
+// Forms add, rename and merge themes (a merge asks first: it cannot be
+// undone); "Start voting" sets the dots. Every change is one
+// edit_lessons_board event; the board comes back in the ack.
 import { el, keepingFocus } from "./dom.js";
 import { t } from "./i18n.js";
 import { boardOf, openThemes, resolveTheme } from "./lessons_board.js";
@@ -23,6 +25,7 @@ export function lessonsBoard(actions) {
   let shown = null; // {activity, board, results}
   let drawnColumns = "";
   let drawnThemes = "";
+  const chosen = new Map(); // lesson key -> the theme chosen on its card, not moved yet
 
   const heading = el("h3", { id: "lessons-board-heading", text: t("lessons_board") });
   const phase = el("p", { class: "lessons-phase" });
@@ -53,8 +56,8 @@ export function lessonsBoard(actions) {
     field(renameTo.id, t("lessons_rename_to"), renameTo),
     el("button", { type: "submit", class: "button", text: t("lessons_rename") }),
   );
-  const mergeSource = el("select", { id: "lessons-merge-source" });
-  const mergeTarget = el("select", { id: "lessons-merge-target" });
+  const mergeSource = el("select", { id: "lessons-merge-source", required: true });
+  const mergeTarget = el("select", { id: "lessons-merge-target", required: true });
   const mergeForm = el(
     "form",
     { class: "board-form" },
@@ -103,37 +106,74 @@ export function lessonsBoard(actions) {
     );
     if (reply?.ok) renameTo.value = "";
   });
-  submitted(mergeForm, () =>
-    change(
+  // A merge cannot be undone: it asks first, naming both themes.
+  submitted(mergeForm, async () => {
+    if (!shown) return;
+    const name = (key) => openThemes(shown.board).find((theme) => theme.key === key)?.name || key;
+    const question = t("lessons_merge_confirm", { source: name(mergeSource.value), target: name(mergeTarget.value) });
+    // The same theme twice is the server's to refuse (invalid_merge): no question.
+    if (mergeSource.value !== mergeTarget.value && !window.confirm(question)) return;
+    const reply = await change(
       { action: "merge_themes", source: mergeSource.value, target: mergeTarget.value },
       t("lessons_themes_merged"),
-    ),
-  );
+    );
+    if (reply?.ok) {
+      mergeSource.value = "";
+      mergeTarget.value = "";
+    }
+  });
+
+  function themeName(key) {
+    return key ? openThemes(shown.board).find((x) => x.key === key)?.name : t("lessons_unplaced");
+  }
 
   function place(ref, theme) {
-    const name = theme ? openThemes(shown.board).find((x) => x.key === theme)?.name : t("lessons_unplaced");
-    return change({ action: "place_lesson", lesson: ref, theme: theme || null }, t("lessons_moved", { theme: name }));
+    return change(
+      { action: "place_lesson", lesson: ref, theme: theme || null },
+      t("lessons_moved", { theme: themeName(theme) }),
+    );
   }
 
   function card(lesson, where, themes) {
+    const label = shorten(lesson.text);
     const move = el(
       "select",
       {
         class: "board-move",
         dataset: { key: `move:${lesson.key}` },
-        "aria-label": t("lessons_move", { lesson: shorten(lesson.text) }),
-        onchange: () => place(lesson.key, move.value),
+        "aria-label": t("lessons_move", { lesson: label }),
+        onchange: () => chosen.set(lesson.key, move.value),
       },
       el("option", { value: "", text: t("lessons_unplaced") }),
       themes.map((theme) => el("option", { value: theme.key, text: theme.name })),
     );
-    move.value = where || "";
+    // A choice not moved yet survives a redraw (a new lesson arriving).
+    const pick = chosen.get(lesson.key);
+    const stillThere = pick === "" || themes.some((theme) => theme.key === pick);
+    move.value = pick !== undefined && stillThere ? pick : where || "";
+    const moveButton = el("button", {
+      type: "button",
+      class: "button small board-move-button",
+      dataset: { key: `move-button:${lesson.key}` },
+      "aria-label": t("lessons_move_lesson", { lesson: label }),
+      text: t("lessons_move_button"),
+      onclick: async () => {
+        const to = move.value;
+        if (to === (where || "")) {
+          chosen.delete(lesson.key);
+          actions.announce(t("lessons_already_there", { theme: themeName(to) }));
+          return;
+        }
+        const reply = await place(lesson.key, to);
+        if (reply?.ok) chosen.delete(lesson.key);
+      },
+    });
     const item = el(
       "li",
       { class: "board-card", draggable: "true", dataset: { lesson: lesson.key } },
       el("p", { class: "board-card-text", text: lesson.text }),
       lesson.organisation && el("p", { class: "board-card-org muted", text: lesson.organisation }),
-      move,
+      el("div", { class: "board-move-row" }, move, moveButton),
     );
     item.addEventListener("dragstart", (event) => {
       event.dataTransfer.setData("text/plain", lesson.key);
@@ -177,15 +217,23 @@ export function lessonsBoard(actions) {
       section.classList.remove("is-drop-target");
       const ref = event.dataTransfer.getData("text/plain");
       const from = resolveTheme(shown.board, shown.board.placed[ref]) || "";
-      if (ref && from !== key) place(ref, key);
+      if (ref && from !== key) {
+        chosen.delete(ref);
+        place(ref, key);
+      }
     });
     return section;
   }
 
-  function fillSelect(select, themes) {
+  // blank: a first, empty "Choose a theme" (the merge's lists start on it).
+  function fillSelect(select, themes, blank = false) {
     const value = select.value;
-    select.replaceChildren(...themes.map((theme) => el("option", { value: theme.key, text: theme.name })));
+    select.replaceChildren(
+      ...(blank ? [el("option", { value: "", text: t("lessons_choose_theme") })] : []),
+      ...themes.map((theme) => el("option", { value: theme.key, text: theme.name })),
+    );
     if (themes.some((theme) => theme.key === value)) select.value = value;
+    else if (blank) select.value = "";
   }
 
   function drawForms(board, themes) {
@@ -194,9 +242,8 @@ export function lessonsBoard(actions) {
     const phaseChanged = !drawnThemes || JSON.parse(drawnThemes)[0] !== board.phase;
     drawnThemes = signature;
     fillSelect(renameWhich, themes);
-    fillSelect(mergeSource, themes);
-    fillSelect(mergeTarget, themes);
-    if (mergeTarget.value === mergeSource.value && themes.length > 1) mergeTarget.value = themes[1].key;
+    fillSelect(mergeSource, themes, true);
+    fillSelect(mergeTarget, themes, true);
     const voting = board.phase === "vote";
     votingForm.hidden = voting;
     reopen.hidden = !voting;
@@ -217,6 +264,7 @@ export function lessonsBoard(actions) {
     drawForms(board, themes);
     // Every lesson the snapshot has, placed as the board (maybe newer) says.
     const lessons = [...(results?.themes || []).flatMap((x) => x.lessons), ...(results?.unplaced || [])];
+    for (const key of chosen.keys()) if (!lessons.some((lesson) => lesson.key === key)) chosen.delete(key);
     const votes = Object.fromEntries((results?.themes || []).map((x) => [x.key, x.votes]));
     const signature = JSON.stringify([board, lessons, votes]);
     if (signature === drawnColumns) return;

@@ -40,6 +40,20 @@ export function resolveTheme(board, key) {
   return key && openThemes(board).some((theme) => theme.key === key) ? key : null;
 }
 
+// Dots on the themes they count for now (a merged theme's go to its target).
+export function resolvedVotes(board, votes) {
+  const out = {};
+  for (const [key, count] of Object.entries(votes || {})) {
+    const target = resolveTheme(board, key);
+    if (target && Number.isInteger(count) && count > 0) out[target] = (out[target] || 0) + count;
+  }
+  return out;
+}
+
+export function totalDots(votes) {
+  return Object.values(votes).reduce((sum, n) => sum + n, 0);
+}
+
 // A lesson id for a new lesson: 1–16 of [a-z0-9], as the server asks.
 export function newLessonId() {
   const bytes = new Uint8Array(6);

@@ -3,10 +3,12 @@
 // added and removed. Once the leader starts voting: the themes with their
 // lessons and a dot counter each; the answer is then {votes} alone, and the
 // server keeps the lessons it has. phone.js tells the widget of each new
-// activity (setActivity), so it switches when the board's phase does.
+// activity (setActivity), so it switches when the board's phase does: the
+// switch is said aloud, and focus inside the widget moves to the new hint.
+// While collecting again the dots already given wait on the server.
 import { el, keepingFocus } from "./dom.js";
 import { t } from "./i18n.js";
-import { boardOf, newLessonId, openThemes, resolveTheme } from "./lessons_board.js";
+import { boardOf, newLessonId, openThemes, resolvedVotes, totalDots as total } from "./lessons_board.js";
 import { cleanText } from "./phone_text.js";
 
 let widgetCount = 0;
@@ -19,20 +21,6 @@ function sameLessons(a, b) {
       .sort()
       .join("\u0001");
   return key(a) === key(b);
-}
-
-// Dots on the themes they count for now (a merged theme's go to its target).
-function resolvedVotes(board, votes) {
-  const out = {};
-  for (const [key, count] of Object.entries(votes || {})) {
-    const target = resolveTheme(board, key);
-    if (target && Number.isInteger(count) && count > 0) out[target] = (out[target] || 0) + count;
-  }
-  return out;
-}
-
-function total(votes) {
-  return Object.values(votes).reduce((sum, n) => sum + n, 0);
 }
 
 export function lessonsWidget(activity, { onChange }) {
@@ -66,7 +54,8 @@ export function lessonsWidget(activity, { onChange }) {
   function answer() {
     if (board.phase === "vote") return { votes: { ...votes } };
     const written = lessons.filter((lesson) => cleanText(lesson.text));
-    return { lessons: written.map(({ id: lessonId, text }) => ({ id: lessonId, text })), votes: {} };
+    // No votes while collecting: the server keeps the dots given before.
+    return { lessons: written.map(({ id: lessonId, text }) => ({ id: lessonId, text })) };
   }
 
   function changed() {
@@ -166,8 +155,12 @@ export function lessonsWidget(activity, { onChange }) {
   }
 
   function collectView() {
-    const hint = t("lessons_hint", { max: maxLessons, length: maxLength });
-    return [el("p", { class: "hint", text: hint }), fields, addButton];
+    return [phaseHint(t("lessons_hint", { max: maxLessons, length: maxLength })), fields, addButton];
+  }
+
+  // The first line of each phase's view: focus lands here when the phase changes.
+  function phaseHint(text) {
+    return el("p", { class: "hint lessons-phase-hint", id: `${id}-phase`, tabindex: "-1", text });
   }
 
   // -- voting -------------------------------------------------------------------
@@ -239,7 +232,7 @@ export function lessonsWidget(activity, { onChange }) {
   function voteView() {
     controls.clear();
     themeList.replaceChildren(...openThemes(board).map(themeItem));
-    return [el("p", { class: "hint", text: t("lessons_voting_note") }), dotsLeft, themeList];
+    return [phaseHint(t("lessons_voting_note")), dotsLeft, themeList];
   }
 
   // -- the whole ------------------------------------------------------------------
@@ -247,9 +240,16 @@ export function lessonsWidget(activity, { onChange }) {
   function draw() {
     const signature = JSON.stringify([board.phase, board.dots, openThemes(board), board.ballot]);
     if (signature !== shownBoard) {
+      const switched = shownPhase !== null && shownPhase !== board.phase;
+      const focusInside = node.contains(document.activeElement);
       shownBoard = signature;
       shownPhase = board.phase;
       keepingFocus(body, () => body.replaceChildren(...(board.phase === "vote" ? voteView() : collectView())));
+      if (switched) {
+        // The view was replaced under the participant: say what it is now.
+        say(board.phase === "vote" ? t("lessons_voting_note") : t("lessons_collecting_note"));
+        if (focusInside) document.getElementById(`${id}-phase`)?.focus();
+      }
     }
     if (shownPhase === "vote") drawVotes();
     else drawFields();
@@ -265,10 +265,12 @@ export function lessonsWidget(activity, { onChange }) {
       draw();
     },
     setAnswer(value) {
-      if (board.phase === "vote") {
+      // An answer written while collecting has no votes: the dots stay as known.
+      if (value === null || value?.votes) {
         votes = resolvedVotes(board, value?.votes);
         hadVotes = hadVotes || total(votes) > 0;
-      } else if (Array.isArray(value?.lessons) || value === null) {
+      }
+      if (board.phase !== "vote" && (Array.isArray(value?.lessons) || value === null)) {
         const given = (value?.lessons || []).map((lesson) => ({ id: lesson.id, text: lesson.text }));
         // The same lessons again (a redraw) must not move the caret of someone typing.
         if (!sameLessons(given, lessons)) lessons = given.length ? given : [{ id: newLessonId(), text: "" }];
@@ -283,6 +285,9 @@ export function lessonsWidget(activity, { onChange }) {
     same(a, b) {
       if (!a || !b) return false;
       if (a.lessons && b.lessons && !sameLessons(a.lessons, b.lessons)) return false;
+      // While collecting the dots are not the phone's to send: the server
+      // keeps those given before (they wait for the next vote).
+      if (board.phase !== "vote") return Boolean(a.lessons && b.lessons);
       const va = resolvedVotes(board, a.votes);
       const vb = resolvedVotes(board, b.votes);
       const keys = new Set([...Object.keys(va), ...Object.keys(vb)]);

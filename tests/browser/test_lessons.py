@@ -108,16 +108,30 @@ def test_a_lessons_round(browser: Browser, server: ServerProcess, screenshot):
     expect(
         column(console, "Skapa möten och dialog").locator(".board-card")
     ).to_have_text(re.compile("Möten bär arbetet"))
+    # The list only chooses (arrowing through it moves nothing); Move moves.
     move = console.get_by_label("Theme of “Civilsamhället vet mest”")
     move.focus()
+    console.keyboard.press("ArrowDown")
     console.keyboard.type("Involvera")  # picks the option the letters begin
+    expect(move.locator("option:checked")).to_have_text(
+        "Involvera det civila samhället"
+    )
+    expect(unplaced).to_contain_text("Civilsamhället vet mest")  # not moved yet
+    move_button = console.get_by_role("button", name="Move “Civilsamhället vet mest”")
+    console.keyboard.press("Tab")
+    expect(move_button).to_be_focused()
+    console.keyboard.press("Enter")
     expect(
         column(console, "Involvera det civila samhället").locator(".board-card")
     ).to_contain_text("Civilsamhället vet mest")
-    expect(console.get_by_label("Theme of “Civilsamhället vet mest”")).to_be_focused()
+    expect(console.locator("#console-status")).to_have_text(
+        "Moved to Involvera det civila samhället."
+    )
+    expect(move_button).to_be_focused()  # focus follows the card
     console.get_by_label("Theme of “Läs regionens plan”").select_option(
         label="Använd strategiska dokument"
     )
+    console.get_by_role("button", name="Move “Läs regionens plan”").click()
 
     console.get_by_label("New theme").fill("Ledarskap")
     console.get_by_role("button", name="Add theme").click()
@@ -129,24 +143,49 @@ def test_a_lessons_round(browser: Browser, server: ServerProcess, screenshot):
     lesson_card(console, "Våga leda").drag_to(column(console, "Ledarskap och mod"))
     expect(column(console, "Ledarskap och mod")).to_contain_text("Våga leda")
 
+    # A merge starts on no theme, and asks first: it cannot be undone.
+    expect(console.get_by_label("Merge the theme")).to_have_value("")
+    expect(console.get_by_label("into")).to_have_value("")
     console.get_by_label("Merge the theme").select_option(
         label="Använd strategiska dokument"
     )
     console.get_by_label("into").select_option(label="Definiera mera")
+    questions = []
+
+    def dismiss(dialog):
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    console.once("dialog", dismiss)
+    console.get_by_role("button", name="Merge themes").click()
+    expect(column(console, "Använd strategiska dokument")).to_have_count(1)
+    assert questions == [
+        "Merge “Använd strategiska dokument” into “Definiera mera”? Its lessons"
+        " and dots will count for “Definiera mera”. This cannot be undone."
+    ]
+    console.once("dialog", lambda dialog: dialog.accept())
     console.get_by_role("button", name="Merge themes").click()
     expect(column(console, "Använd strategiska dokument")).to_have_count(0)
     expect(column(console, "Definiera mera")).to_contain_text("Läs regionens plan")
     expect(unplaced.locator(".board-card")).to_have_count(0)
+    expect(console.get_by_label("Merge the theme")).to_have_value("")
     console.locator(".lessons-board h3").scroll_into_view_if_needed()
     screenshot(console, "lessons-console-board")
     assert_accessible(console)
 
-    # 3. Voting starts; the phones switch to their dots without a reload.
+    # 3. Voting starts; the phones switch to their dots without a reload, and
+    # say so. Focus that was in the form moves to the voting's hint.
+    bo.get_by_label("Lesson 1", exact=True).focus()
     console.get_by_label("Dots per participant").fill("3")
     console.get_by_role("button", name="Start voting").click()
     expect(console.locator(".lessons-phase")).to_contain_text("3 dots")
     for phone in (anna, bo, cecilia):
         expect(phone.get_by_text("3 of 3 dots left")).to_be_visible()
+        expect(phone.locator(".lessons-answer [aria-live]")).to_have_text(
+            re.compile("^Voting has begun")
+        )
+    expect(bo.locator(".lessons-phase-hint")).to_be_focused()
+    expect(bo.locator(".lessons-phase-hint")).to_have_text(re.compile("^Voting has"))
     theme = anna.locator(".vote-theme").filter(has_text="Ledarskap och mod")
     theme.get_by_text("1 lesson").click()
     expect(theme.get_by_text("Våga leda")).to_be_visible()
@@ -174,6 +213,17 @@ def test_a_lessons_round(browser: Browser, server: ServerProcess, screenshot):
         .filter(has_text="Definiera mera")
         .locator(".dot-count")
     ).to_have_text("1 dot")
+
+    # Collecting again: the phones say so, the dots wait, a lesson may change.
+    console.get_by_role("button", name="Collect lessons again").click()
+    expect(anna.locator(".lessons-answer [aria-live]")).to_have_text(
+        re.compile("^The leader is collecting lessons again")
+    )
+    expect(anna.locator("#answer-status")).to_contain_text("Received")
+    anna.get_by_label("Lesson 2", exact=True).fill("Läs regionens plan noga")
+    send(anna)
+    console.get_by_role("button", name="Start voting").click()
+    expect(anna.get_by_text("0 of 3 dots left")).to_be_visible()
 
     # 4. The leader reveals: the projector ranks the themes, ties in board order.
     card.get_by_role("button", name="Reveal").click()

@@ -145,4 +145,13 @@ def test_collecting_again_and_a_hidden_lesson_leaving_the_ballot(app, world):
     assert latest_results(leader, aid)["votes"] == 0
     edited = lessons_of("Möten bär")
     assert submit(anna, aid, {"lessons": edited, "votes": {}})["ok"]
-    assert stored(app, aid)[0] == {"lessons": edited, "votes": {}}
+    # Editing a lesson keeps the dots Anna gave; new dots must wait.
+    assert stored(app, aid)[0] == {"lessons": edited, "votes": {"t1": 2}}
+    refused = submit(anna, aid, {"lessons": edited, "votes": {"t1": 1}})
+    assert refused["error"] == "not_voting"
+    assert stored(app, aid)[0] == {"lessons": edited, "votes": {"t1": 2}}
+    # Voting again: her dots count as they were.
+    assert edit(leader, aid, action="start_voting", dots=2)["ok"]
+    results = latest_results(leader, aid)
+    assert (results["themes"][0]["key"], results["themes"][0]["votes"]) == ("t1", 2)
+    assert (results["voters"], results["votes"]) == (1, 2)

@@ -144,6 +144,24 @@ def test_while_collecting_lessons_are_taken_without_dots():
     assert check_error(board, {"votes": {}}).code == "required"
 
 
+def test_collecting_again_keeps_the_dots_already_given():
+    # Voted, then the leader collects again: an edited lesson keeps the dots,
+    # new dots are still refused, and they count once voting starts again.
+    stored = {"lessons": MINE, "votes": {"t1": 2}}
+    collecting = boards.reopen_collecting(VOTING)
+    edited = [MINE[0], lesson("b2", "Läs regionens plan")]
+    kept = check(collecting, {"lessons": edited, "votes": {}}, stored)
+    assert kept == {"lessons": edited, "votes": {"t1": 2}}
+    assert check(collecting, {"lessons": edited}, stored) == kept
+    refused = check_error(collecting, {"lessons": edited, "votes": {"t2": 1}}, stored)
+    assert refused.code == "not_voting"
+    again = boards.start_voting(collecting, 3)
+    subs = [Submission(1, "SKL", kept, False, 1)]
+    assert lessons.aggregate(CONFIG, subs, collecting)["votes"] == 0
+    results = lessons.aggregate(CONFIG, subs, again)
+    assert (results["votes"], results["themes"][0]["key"]) == (2, "t1")
+
+
 def test_while_voting_the_stored_lessons_stay_and_the_dots_are_checked():
     stored = {"lessons": MINE, "votes": {}}
     vote = {"votes": {"t1": 2, "t2": 1}}
