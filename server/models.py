@@ -80,7 +80,9 @@ class ProgrammeItem(db.Model):
     meeting: Mapped[Meeting] = relationship(back_populates="items")
     # The item this one was copied from (or that one's origin): "Vem är du?" in
     # Träff 1, 3 and 4 share an origin, so their answers can be compared.
-    origin_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id"))
+    origin_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme_item.id"), index=True
+    )
     origin: Mapped["ProgrammeItem | None"] = relationship(remote_side=[id])
 
 

@@ -88,6 +88,23 @@ def answered_in(item: models.ProgrammeItem) -> models.Activity | None:
     )
 
 
+def _lock_copies(item: models.ProgrammeItem) -> None:
+    """Hold off answers to the item's live copies until this transaction ends,
+    so none lands between the check for answers and the change. A submit
+    claims its activity's row (repository.claim_activity): PostgreSQL waits on
+    the row lock taken here, SQLite on the write lock the update takes."""
+    db.session.execute(
+        update(models.ProgrammeItem)
+        .where(models.ProgrammeItem.id == item.id)
+        .values(position=models.ProgrammeItem.position)
+    )
+    db.session.execute(
+        select(models.Activity.id)
+        .where(models.Activity.item_id == item.id)
+        .with_for_update()
+    ).all()
+
+
 def update_item(
     item: models.ProgrammeItem, fields: ItemFields, *, unchanged_settings: dict
 ) -> None:
@@ -99,6 +116,8 @@ def update_item(
         or fields.prompt != item.prompt
         or fields.config != unchanged_settings
     )
+    if changed:
+        _lock_copies(item)
     if changed and (answered := answered_in(item)) is not None:
         raise _has_answers(item, answered)
     if changed:

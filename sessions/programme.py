@@ -196,19 +196,26 @@ def settings_from_form(kind: str, form: Mapping[str, str], existing: dict) -> di
                 raise FieldError(setting.name, "invalid", N_("Choose one of the list."))
             config[setting.name] = raw
     if kind == "scale":
-        config["labels"] = _scale_labels(form, config, existing.get("labels"))
+        config["labels"] = _scale_labels(form, config, existing)
     return config
 
 
-def _scale_labels(form: Mapping[str, str], config: dict, old: object) -> dict:
-    """The end labels as typed; a label between the ends is kept as it was."""
+def _scale_labels(form: Mapping[str, str], config: dict, existing: dict) -> dict:
+    """The end labels as typed; a label between the ends is kept as it was.
+    Only a label that was between the old ends counts as one: widening 1–5 to
+    1–7 must not leave the old top label on step 5."""
     low, high = config.get("min", 1), config.get("max", 5)
+    old_low, old_high = existing.get("min", 1), existing.get("max", 5)
+    old = existing.get("labels")
     labels = {}
     if isinstance(old, dict):
         labels = {
             k: v
             for k, v in old.items()
-            if isinstance(k, str) and k.lstrip("-").isdigit() and low < int(k) < high
+            if isinstance(k, str)
+            and k.lstrip("-").isdigit()
+            and low < int(k) < high
+            and old_low < int(k) < old_high
         }
     for name, step in (("label_min", low), ("label_max", high)):
         label = forms.short_text(

@@ -12,7 +12,12 @@ from pathlib import Path
 
 from .errors import DomainError
 from .kinds import get_kind
-from .project import DEFAULT_CATALOGUES, ORGANISATION_KINDS, with_catalogues
+from .project import (
+    DEFAULT_CATALOGUES,
+    ORGANISATION_KINDS,
+    check_catalogue,
+    with_catalogues,
+)
 from .project_spec import ItemSpec, MeetingSpec, OrganisationSpec, ProjectSpec
 
 BUILTIN = Path(__file__).with_name("programmes") / "integration.toml"
@@ -58,7 +63,13 @@ def _catalogues(value: object, where: str) -> dict[str, tuple[str, ...]]:
     for name, words in value.items():
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise ProgrammeFileError(f"{where}: catalogues.{name} must list words")
-        found[name] = tuple(words)
+        try:
+            # As the project's settings page would take them.
+            found[name] = tuple(check_catalogue(name, words))
+        except DomainError as error:
+            raise ProgrammeFileError(
+                f"{where}: catalogues.{name}: {_detail(error)}"
+            ) from error
     return found
 
 
@@ -108,8 +119,7 @@ def _item(entry: object, where: str, catalogues: dict) -> ItemSpec:
         # As a session would start it: with the project's catalogues filled in.
         get_kind(kind).validate_config(with_catalogues(kind, config, catalogues))
     except DomainError as error:
-        detail = error.message % error.params if error.params else error.message
-        raise ProgrammeFileError(f"{where}: {detail}") from error
+        raise ProgrammeFileError(f"{where}: {_detail(error)}") from error
     return ItemSpec(
         kind,
         _text(entry, "prompt", where),
@@ -117,6 +127,10 @@ def _item(entry: object, where: str, catalogues: dict) -> ItemSpec:
         hide_results,
         origin=_text(entry, "origin", where, required=False),
     )
+
+
+def _detail(error: DomainError) -> str:
+    return error.message % error.params if error.params else error.message
 
 
 def _keys(table: dict, allowed: set[str], where: str) -> None:

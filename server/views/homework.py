@@ -23,10 +23,9 @@ from sessions.live import SessionStatus
 from .. import broadcast, homework, live, models, tokens
 from ..extensions import db
 from ..i18n import translate
+from .lookup import ID
 
 bp = Blueprint("homework", __name__)
-
-ID = "int(max=2147483647)"
 
 
 def due_from_form() -> datetime:

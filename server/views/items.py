@@ -22,7 +22,8 @@ from ..activity_setup import activity_config
 from ..extensions import db
 from ..i18n import translate
 from .form_errors import errors_for
-from .programme import ID, meeting_or_404, step_from_form
+from .lookup import ID, meeting_or_404
+from .programme import step_from_form
 
 bp = Blueprint("items", __name__)
 

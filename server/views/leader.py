@@ -1,15 +1,25 @@
 """The process leader's console: sign-in by link, meetings, starting sessions."""
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import login_required, login_user, logout_user
 from sqlalchemy import select
 
+from sessions.errors import DomainError
 from sessions.homework import HOMEWORK_KINDS
 from sessions.live import SessionStatus
 
 from .. import homework, live, models, tokens
 from ..extensions import db, login_manager
+from ..i18n import translate
 
 bp = Blueprint("leader", __name__)
 
@@ -58,9 +68,14 @@ def home():
 @login_required
 def start_session(meeting_id: int):
     meeting = db.session.get(models.Meeting, meeting_id) or abort(404)
-    started = live.start_session(
-        meeting, allow_anonymous=request.form.get("allow_anonymous") == "on"
-    )
+    try:
+        started = live.start_session(
+            meeting, allow_anonymous=request.form.get("allow_anonymous") == "on"
+        )
+    except DomainError as error:  # an activity its kind refuses to run
+        db.session.rollback()
+        flash(translate(error), "error")
+        return redirect(url_for("leader.home"))
     return redirect(url_for("leader.console", session_id=started.id))
 
 

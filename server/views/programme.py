@@ -14,10 +14,10 @@ from .. import models, programme
 from ..extensions import db
 from ..i18n import translate
 from .form_errors import errors_for
+from .lookup import ID, form_id, meeting_or_404, project_or_404
 
 bp = Blueprint("programme", __name__)
 
-ID = "int(max=2147483647)"
 MEETING_FIELDS = {"title", "held_on", "place"}
 STEPS = {"up": -1, "down": 1}
 
@@ -25,14 +25,6 @@ STEPS = {"up": -1, "down": 1}
 @bp.app_context_processor
 def programme_words() -> dict:
     return {"kind_label": kind_label, "homework_kinds": HOMEWORK_KINDS}
-
-
-def _project(project_id: int) -> models.Project:
-    return db.session.get(models.Project, project_id) or abort(404)
-
-
-def meeting_or_404(meeting_id: int) -> models.Meeting:
-    return db.session.get(models.Meeting, meeting_id) or abort(404)
 
 
 def step_from_form() -> int:
@@ -54,13 +46,13 @@ def project_page(project: models.Project, status: int = 200, **typed: object):
 @bp.get(f"/leader/projects/<{ID}:project_id>/programme")
 @login_required
 def project(project_id: int):
-    return project_page(_project(project_id))
+    return project_page(project_or_404(project_id))
 
 
 @bp.post(f"/leader/projects/<{ID}:project_id>/meetings")
 @login_required
 def add_meeting(project_id: int):
-    project = _project(project_id)
+    project = project_or_404(project_id)
     try:
         fields = check_meeting(
             request.form.get("title"),
@@ -158,9 +150,8 @@ def save_meeting(meeting_id: int):
 @login_required
 def copy_item(meeting_id: int):
     meeting = meeting_or_404(meeting_id)
-    source = db.session.get(
-        models.ProgrammeItem, request.form.get("item_id", 0, type=int)
-    )
+    source_id = form_id("item_id")
+    source = db.session.get(models.ProgrammeItem, source_id) if source_id else None
     if source is None:
         flash(_("Choose an activity to copy."), "error")
         return redirect(url_for("programme.meeting", meeting_id=meeting_id))

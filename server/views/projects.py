@@ -2,7 +2,7 @@
 theme, member organisations, catalogues). Plain forms: POST, then redirect; a
 refusal shows the form again with what was typed and saves nothing."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
@@ -25,10 +25,10 @@ from sessions.project import (
 from .. import models, projects
 from ..extensions import db
 from .form_errors import errors_for
+from .lookup import ID, project_or_404
 
 bp = Blueprint("projects", __name__)
 
-ID = "int(max=2147483647)"
 NEW_ROWS = 5  # blank organisation rows a form offers
 STARTS = ("template", "blank")
 PROJECT_FIELDS = {"name", "theme", "start"}
@@ -106,10 +106,6 @@ def create():
     return redirect(url_for("programme.project", project_id=project.id))
 
 
-def _project(project_id: int) -> models.Project:
-    return db.session.get(models.Project, project_id) or abort(404)
-
-
 def settings_page(project: models.Project, status: int = 200, **typed: object):
     """The settings page, with ``typed`` values (and errors) for one form."""
     stored = projects.project_catalogues(project)
@@ -133,13 +129,13 @@ def settings_page(project: models.Project, status: int = 200, **typed: object):
 @bp.get(f"/leader/projects/<{ID}:project_id>/settings")
 @login_required
 def settings(project_id: int):
-    return settings_page(_project(project_id))
+    return settings_page(project_or_404(project_id))
 
 
 @bp.post(f"/leader/projects/<{ID}:project_id>/settings")
 @login_required
 def save_project(project_id: int):
-    project = _project(project_id)
+    project = project_or_404(project_id)
     try:
         fields = check_project(request.form.get("name"), request.form.get("theme"))
     except DomainError as error:
@@ -158,7 +154,7 @@ def save_project(project_id: int):
 @bp.post(f"/leader/projects/<{ID}:project_id>/organisations")
 @login_required
 def save_organisations(project_id: int):
-    project = _project(project_id)
+    project = project_or_404(project_id)
     rows = organisation_rows(request.form)
     try:
         kept = check_organisations(rows)
@@ -180,7 +176,7 @@ def save_organisations(project_id: int):
 @bp.post(f"/leader/projects/<{ID}:project_id>/catalogues")
 @login_required
 def save_catalogues(project_id: int):
-    project = _project(project_id)
+    project = project_or_404(project_id)
     typed = {name: request.form.get(name, "") for name in DEFAULT_CATALOGUES}
     try:
         checked = check_catalogues(typed)

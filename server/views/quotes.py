@@ -7,10 +7,9 @@ from sessions.errors import DomainError
 
 from .. import models, quotes
 from ..extensions import db
+from .lookup import ID
 
 bp = Blueprint("quotes", __name__)
-
-ID = "int(max=2147483647)"
 
 
 @bp.get(f"/leader/projects/<{ID}:project_id>/quotes")

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 # From least to most advanced: the order the tally and the rule above use.
 STATUSES = ("not_started", "under_way", "done")
 UNMARKED = "unmarked"
-# Well above a room of 45 giving ten steps each.
-MAX_COMMITMENTS = 500
+# Well above a room of 45 giving ten steps each, and a conference's hundreds;
+# every phone is sent the list.
+MAX_COMMITMENTS = 2000
 KEY = re.compile(r"\d{1,18}\.\d{1,3}")
 MALFORMED = N_("The form is malformed. Reload the page and try again.")
 
@@ -50,8 +51,18 @@ def validate_config(config: object) -> dict:
     raw = settings.get("commitments")
     if raw is None:
         raw = []  # none yet: the server fills them in when the session starts
-    if not isinstance(raw, list) or len(raw) > MAX_COMMITMENTS:
+    if not isinstance(raw, list):
         raise DomainError("invalid", N_("The commitments are malformed."))
+    if len(raw) > MAX_COMMITMENTS:
+        raise DomainError(
+            "too_many",
+            N_(
+                "The previous meeting made more than %(max)d commitments; a "
+                "status check lists at most that many. Remove the status check "
+                "from this meeting's programme, or hide answers there."
+            ),
+            max=MAX_COMMITMENTS,
+        )
     cleaned = [clean_commitment(c, number) for number, c in enumerate(raw, start=1)]
     if len({c["key"] for c in cleaned}) != len(cleaned):
         raise DomainError("invalid", N_("The commitments name a step twice."))

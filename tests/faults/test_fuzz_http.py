@@ -38,6 +38,13 @@ ROUTES = [
     "/leader/sessions/{}",
     "/leader/homework/{}",
     "/leader/projects/{}/quotes",
+    "/leader/projects/{}/settings",
+    "/leader/projects/{}/programme",
+    "/leader/meetings/{}/programme",
+    "/leader/meetings/1/items/new?kind={}",
+    "/leader/items/{}/edit",
+    "/leader/items/1/edit?kind={}",
+    "/leader/items/{}/preview",
     "/vendor/{}",
     "/join?code={}",
 ]

@@ -114,6 +114,22 @@ def test_roles_merges_move_to_the_role_field(tmp_path):
                     '\'{"samordning": "Samordnare"}\', 3)'
                 )
             )
+            # An answer points at the activity: a downgrade that rebuilds the
+            # table must keep it.
+            conn.execute(
+                text(
+                    "INSERT INTO participant (id, session_id, name, organisation, "
+                    "anonymous, quote_by_name, joined_at) "
+                    "VALUES (1, 1, 'Anna', '', 0, 0, '2026-01-01')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO submission (id, activity_id, participant_id, "
+                    "answer, hidden, starred, created_at, updated_at) VALUES "
+                    "(1, 1, 1, '{}', 0, 0, '2026-01-01', '2026-01-01')"
+                )
+            )
         upgrade(folder, "head")
         row = db.session.get(models.Activity, 1)
         assert row.merges == {"role:samordning": "Samordnare"}
@@ -121,4 +137,7 @@ def test_roles_merges_move_to_the_role_field(tmp_path):
         with db.engine.connect() as conn:
             stored = conn.scalar(text("SELECT merges FROM activity WHERE id = 1"))
         assert "role:" not in stored
+        with db.engine.connect() as conn:
+            assert conn.scalar(text("SELECT activity_id FROM submission")) == 1
+            assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
         db.engine.dispose()

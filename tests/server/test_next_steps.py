@@ -293,3 +293,38 @@ def test_a_status_check_with_nothing_to_check(app, console, phone):
         "not_started": 0,
         "unmarked": 0,
     }
+
+
+def test_too_many_commitments_refuse_the_start_with_a_reason(
+    app, client, console, phone, monkeypatch
+):
+    from sessions.kinds import status_check
+
+    add_item(app, "Träff 1", "next_steps", STEPS)
+    add_item(app, "Träff 2", "status_check", CHECK)
+    session_id, code, ids = start(app, "Träff 1")
+    leader = console(session_id)
+    assert call(leader, "open_activity", {"activity_id": ids["next_steps"]})["ok"]
+    two = {
+        "steps": [
+            step("Ett", "Region Skåne", "2017-03-01"),
+            step("Två", "Region Skåne", "2017-03-02"),
+        ]
+    }
+    assert submit(
+        phone(code, "Anna", "Region Skåne"), ids["next_steps"], "anna-step-1", two
+    )["ok"]
+    assert call(leader, "end_session", {})["ok"]
+    monkeypatch.setattr(status_check, "MAX_COMMITMENTS", 1)
+
+    with app.app_context():
+        meeting = db.session.scalar(
+            select(models.Meeting).where(models.Meeting.title == "Träff 2")
+        )
+        meeting_id, before = meeting.id, len(meeting.live_sessions)
+    response = client.post(f"/leader/meetings/{meeting_id}/sessions")
+    assert response.status_code == 302 and response.location.endswith("/leader/")
+    page = client.get("/leader/").get_data(as_text=True)
+    assert "more than 1 commitments" in page
+    with app.app_context():
+        assert len(db.session.get(models.Meeting, meeting_id).live_sessions) == before

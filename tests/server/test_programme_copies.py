@@ -54,8 +54,10 @@ def test_copying_from_another_project_or_nothing_is_refused(app, signed_in):
         db.session.commit()
         foreign = meeting.items[0].id
     traff_3 = ids(app, "Träff 3")
-    for data in ({"item_id": foreign}, {"item_id": "x"}, {}):
-        signed_in.post(f"/leader/meetings/{traff_3}/copy", data=data)
+    too_big = {"item_id": "99999999999999999999"}
+    for data in ({"item_id": foreign}, {"item_id": "x"}, {}, too_big, {"item_id": -1}):
+        response = signed_in.post(f"/leader/meetings/{traff_3}/copy", data=data)
+        assert response.status_code == 302, data
     with app.app_context():
         assert count(models.ProgrammeItem) == BUILT_IN_ITEMS + 1
 

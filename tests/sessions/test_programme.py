@@ -108,6 +108,20 @@ def test_a_scale_with_end_labels_keeps_the_labels_between():
     }
 
 
+@pytest.mark.parametrize(("low", "high"), [("1", "7"), ("0", "5")])
+def test_a_widened_scale_leaves_no_old_end_label_in_the_middle(low, high):
+    fields = item(
+        "scale",
+        existing={"min": 1, "max": 5, "labels": {"1": "Otydligt", "5": "Tydligt"}},
+        prompt="Hur?",
+        min=low,
+        max=high,
+        label_min="Otydligt",
+        label_max="Tydligt",
+    )
+    assert fields.config["labels"] == {low: "Otydligt", high: "Tydligt"}
+
+
 def test_catalogues_are_left_to_the_project():
     fields = item("roles", catalogues={"roles": ["Brobyggare"]}, prompt="Vem?")
     assert "catalogue" not in fields.config

@@ -71,6 +71,8 @@ def test_a_minimal_programme_reads():
         (_minimal(organisations=[{"name": "X", "kind": "club"}]), "organisations[0]"),
         (_minimal(catalogues={"roles": "Samordnare"}), "catalogues.roles"),
         (_minimal(catalogues={"colours": []}), "unknown key colours"),
+        (_minimal(catalogues={"roles": ["Nav", "nav"]}), "catalogues.roles"),
+        (_minimal(catalogues={"areas": []}), "catalogues.areas"),
         (
             _minimal(meetings=[{"title": "T", "date": "13 oktober"}]),
             "date must be a date",

@@ -78,7 +78,13 @@ def test_no_commitments_is_a_valid_config(config):
         ([{**COMMITMENTS[0], "organisation": " "}], "no_owner"),
         ([{**COMMITMENTS[0], "what": ""}], "required"),
         ([{**COMMITMENTS[0], "by": "15 maj"}], "invalid_date"),
-        ([{**COMMITMENTS[0], "key": f"{i}.0"} for i in range(501)], "invalid"),
+        (
+            [
+                {**COMMITMENTS[0], "key": f"{i}.0"}
+                for i in range(status_check.MAX_COMMITMENTS + 1)
+            ],
+            "too_many",
+        ),
     ],
 )
 def test_bad_configs_are_refused(commitments, code):
