@@ -121,6 +121,17 @@ export function resultWords(kind, results) {
       count: step.count,
     }));
   }
+  if (kind === "next_steps") {
+    return (results?.organisations || []).map((o) => ({ key: o.organisation, word: o.organisation, count: o.count }));
+  }
+  if (kind === "status_check") {
+    const tally = results?.tally || {};
+    return ["done", "under_way", "not_started", "unmarked"].map((status) => ({
+      key: status,
+      word: t(`status_${status}`),
+      count: tally[status] || 0,
+    }));
+  }
   return results?.words || [];
 }
 

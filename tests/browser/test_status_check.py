@@ -208,3 +208,12 @@ def test_a_status_check_of_next_steps_across_two_meetings(
     expect(row).to_contain_text("Skriva till SKL: Not started")
     screenshot(console, "status-check-console")
     assert_accessible(console)
+
+    # Revealed, the phones show the tally too.
+    card = console.locator(".activity-card").filter(has_text=CHECK)
+    card.get_by_role("button", name="Reveal").click()
+    expect(card.locator(".state-badge")).to_have_text("Revealed")
+    bars = cecilia.locator("#results-bars li")
+    expect(bars.filter(has_text="Done")).to_contain_text("1")
+    expect(bars.filter(has_text="Not marked")).to_contain_text("0")
+    assert_accessible(cecilia)
