@@ -322,7 +322,8 @@ def test_too_many_commitments_refuse_the_start_with_a_reason(
             select(models.Meeting).where(models.Meeting.title == "Träff 2")
         )
         meeting_id, before = meeting.id, len(meeting.live_sessions)
-    response = client.post(f"/leader/meetings/{meeting_id}/sessions")
+    # The refusal is flashed in the language of the request that made it.
+    response = client.post(f"/leader/meetings/{meeting_id}/sessions?lang=en")
     assert response.status_code == 302 and response.location.endswith("/leader/")
     page = client.get("/leader/").get_data(as_text=True)
     assert "more than 1 commitments" in page
