@@ -53,6 +53,12 @@ bench: install
 bench-aggregates: $(PYDEPS)
 	$(PY) -m bench.aggregates
 
+## CSV and XLSX exports (a few minutes, no server): 4 meetings × 10 activities,
+## 500 and 2,000 participants; time and peak memory per download.
+.PHONY: bench-exports
+bench-exports: $(PYDEPS)
+	$(PY) -m bench.exports
+
 ## Another one-time sign-in link for the process leader.
 login-link: install
 	$(FLASK) mellanrum login-link

@@ -1,0 +1,64 @@
+"""Downloads for the leader: an activity's answers as CSV, a project's as a
+workbook with a sheet per activity (docs/exports.md)."""
+
+import tempfile
+
+from flask import Blueprint, Response, abort, send_file, stream_with_context
+from flask_login import login_required
+from werkzeug.utils import secure_filename
+
+from .. import exports
+from .lookup import ID, project_or_404
+
+bp = Blueprint("exports", __name__)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_name(title: str, fallback: str, row_id: int, suffix: str) -> str:
+    """An ASCII name ("Traff_1_Vem_ar_du-12.csv"): safe in any header."""
+    stem = secure_filename(title)[:60].strip("._-") or fallback
+    return f"{stem}-{row_id}.{suffix}"
+
+
+@bp.get(f"/leader/activities/<{ID}:activity_id>/export.csv")
+@login_required
+def activity_csv(activity_id: int):
+    """Streamed as it is read: the first bytes leave before the last answer
+    is fetched."""
+    activity = exports.exported_activity(activity_id) or abort(404)
+    name = _file_name(
+        f"{activity.meeting} {activity.prompt}", "activity", activity_id, "csv"
+    )
+    return Response(
+        stream_with_context(exports.csv_chunks(activity_id, activity)),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.get(f"/leader/projects/<{ID}:project_id>/export.xlsx")
+@login_required
+def project_xlsx(project_id: int):
+    """Written to a temporary file first (a zip is written out of order), then
+    streamed from it; the file is gone once the response closes it."""
+    project = project_or_404(project_id)
+    # Closed by the response once sent (a context manager would close it first).
+    target = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
+    try:
+        exports.write_workbook(project.id, target)
+        target.seek(0)
+    except BaseException:
+        target.close()
+        raise
+    response = send_file(
+        target,
+        mimetype=XLSX,
+        as_attachment=True,
+        download_name=_file_name(project.name, "project", project.id, "xlsx"),
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
