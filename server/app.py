@@ -63,6 +63,12 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
     modules = (public, leader_views, homework, quotes, projector, archive, vendor)
     modules += (projects, programme, items)
+    from .views import exports as export_views  # CSV and XLSX downloads
+
+    modules += (export_views,)
+    from .views import project_archive  # the JSON archive of a whole project
+
+    modules += (project_archive,)
     for module in modules:
         app.register_blueprint(module.bp)
     from .cli import register

@@ -41,3 +41,7 @@ def register(app: Flask) -> None:
         """Print a one-time sign-in link for the process leader."""
         with app.test_request_context():
             click.echo(login_link(base_url))
+
+    from .archive_cli import register_archive
+
+    register_archive(mellanrum)  # export-project, import-project
