@@ -69,6 +69,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
     from .views import project_archive  # the JSON archive of a whole project
 
     modules += (project_archive,)
+    from .views import annotations  # leaders' comments in the archive
+
+    modules += (annotations,)
     for module in modules:
         app.register_blueprint(module.bp)
     from .cli import register

@@ -180,3 +180,17 @@ class SubmitReceipt(db.Model):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Annotation(db.Model):
+    """A leader's comment on an archived activity, kept beside its frozen outcome
+    and never part of it (sessions/annotations.py)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"), index=True)
+    # Who wrote it; any leader may edit or remove it.
+    leader_id: Mapped[int] = mapped_column(ForeignKey("leader.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    leader: Mapped[Leader] = relationship()

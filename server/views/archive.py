@@ -1,9 +1,12 @@
-"""Archived sessions: each activity's outcome as it was frozen, read-only."""
+"""Archived sessions: each activity's outcome as it was frozen, read-only, with
+the leaders' comments beside it (views/annotations.py)."""
 
 from flask import Blueprint, abort, render_template
 from flask_login import login_required
 
-from .. import models
+from sessions.annotations import MAX_LENGTH
+
+from .. import annotations, models
 from ..extensions import db
 
 bp = Blueprint("archive", __name__)
@@ -15,4 +18,9 @@ bp = Blueprint("archive", __name__)
 @login_required
 def session(session_id: int):
     live_session = db.session.get(models.LiveSession, session_id) or abort(404)
-    return render_template("archive/session.html", live_session=live_session)
+    return render_template(
+        "archive/session.html",
+        live_session=live_session,
+        annotations=annotations.by_activity(live_session.id),
+        max_annotation=MAX_LENGTH,
+    )
