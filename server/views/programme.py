@@ -8,7 +8,12 @@ from flask_login import login_required
 
 from sessions.errors import DomainError
 from sessions.homework import HOMEWORK_KINDS
-from sessions.programme import check_meeting, kind_label, offered_kinds
+from sessions.programme import (
+    MeetingFields,
+    check_meeting,
+    kind_label,
+    offered_kinds,
+)
 
 from .. import models, programme
 from ..extensions import db
@@ -43,6 +48,12 @@ def project_page(project: models.Project, status: int = 200, **typed: object):
     return render_template("leader/programme.html", project=project, **page), status
 
 
+def meeting_fields() -> MeetingFields:
+    """The meeting form's fields, checked (a DomainError names the field)."""
+    form = request.form
+    return check_meeting(form.get("title"), form.get("held_on"), form.get("place"))
+
+
 @bp.get(f"/leader/projects/<{ID}:project_id>/programme")
 @login_required
 def project(project_id: int):
@@ -54,11 +65,7 @@ def project(project_id: int):
 def add_meeting(project_id: int):
     project = project_or_404(project_id)
     try:
-        fields = check_meeting(
-            request.form.get("title"),
-            request.form.get("held_on"),
-            request.form.get("place"),
-        )
+        fields = meeting_fields()
     except DomainError as error:
         return project_page(
             project,
@@ -129,11 +136,7 @@ def meeting(meeting_id: int):
 def save_meeting(meeting_id: int):
     meeting = meeting_or_404(meeting_id)
     try:
-        fields = check_meeting(
-            request.form.get("title"),
-            request.form.get("held_on"),
-            request.form.get("place"),
-        )
+        fields = meeting_fields()
     except DomainError as error:
         return meeting_page(
             meeting,
