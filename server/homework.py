@@ -44,6 +44,7 @@ def assign(
         row = models.Activity(
             position=item.position,
             item_id=item.id,
+            series_id=item.series_id,
             kind=item.kind,
             prompt=item.prompt,
             config=config,

@@ -42,6 +42,7 @@ def start_session(
                 models.Activity(
                     position=item.position,
                     item_id=item.id,
+                    series_id=item.series_id,
                     kind=item.kind,
                     prompt=item.prompt,
                     config=activity_config(item),

@@ -85,6 +85,11 @@ class ProgrammeItem(db.Model):
     )
     origin: Mapped["ProgrammeItem | None"] = relationship(remote_side=[id])
 
+    @property
+    def series_id(self) -> int:
+        """The series its runs join (``Activity.series_id``): the first asking."""
+        return self.origin_id or self.id
+
 
 class LiveSession(db.Model):
     """One live run of a meeting; its activities are copied from the programme."""
@@ -118,6 +123,12 @@ class Activity(db.Model):
     item_id: Mapped[int | None] = mapped_column(
         ForeignKey("programme_item.id"), index=True
     )
+    # The series of linked askings this run belongs to (the root item's id when
+    # the session started): runs of "Vem är du?" in Träff 1, 3 and 4 share it,
+    # and keep sharing it when an item is removed (server/programme.py), so the
+    # comparison (docs/comparison.md) never loses a run. No foreign key: the
+    # item it names may be gone.
+    series_id: Mapped[int | None] = mapped_column(index=True)
     kind: Mapped[str] = mapped_column(String(40))
     prompt: Mapped[str] = mapped_column(Text)
     config: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -133,6 +144,9 @@ class Activity(db.Model):
     version: Mapped[int] = mapped_column(default=0)
     # The outcome frozen when the activity last closed, and when the session ended.
     final_snapshot: Mapped[dict | None] = mapped_column(JSON)
+    # The leader published the archived outcome to the session's participants
+    # (docs/review.md); nothing else is shown to them after the session.
+    published: Mapped[bool] = mapped_column(default=False)
     live_session: Mapped[LiveSession] = relationship(back_populates="activities")
 
 
@@ -194,3 +208,19 @@ class Annotation(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     leader: Mapped[Leader] = relationship()
+
+
+class ReviewLink(db.Model):
+    """A read-only, revocable link to one project's archive for a reviewer
+    (docs/review.md); only the token's hash is stored."""
+
+    __tablename__ = "review_link"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Whom it was given to, as the leader wrote it ("Utvärderare, Reglab").
+    label: Mapped[str] = mapped_column(String(120), default="")
+    created_by: Mapped[int] = mapped_column(ForeignKey("leader.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]

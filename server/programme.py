@@ -201,7 +201,11 @@ def copies_of(item: models.ProgrammeItem) -> list[models.ProgrammeItem]:
 
 def _unlink(item: models.ProgrammeItem) -> None:
     """Clear the references to ``item`` before it goes: its activities forget
-    it, and its copies link to the earliest remaining one instead."""
+    it, and its copies link to the earliest remaining one instead. The runs
+    stay in their series: when the first asking goes, the whole series is
+    re-keyed to the new first one, so past and future runs still compare. A
+    series with no item left is dissolved, since SQLite may give its id to a
+    new item."""
     db.session.execute(
         update(models.Activity)
         .where(models.Activity.item_id == item.id)
@@ -213,6 +217,12 @@ def _unlink(item: models.ProgrammeItem) -> None:
         first.origin_id = None
         for copy in rest:
             copy.origin_id = first.id
+    if item.origin_id is None:
+        db.session.execute(
+            update(models.Activity)
+            .where(models.Activity.series_id == item.id)
+            .values(series_id=copies[0].id if copies else None)
+        )
     db.session.flush()
 
 
