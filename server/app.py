@@ -72,6 +72,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
     from .views import annotations  # leaders' comments in the archive
 
     modules += (annotations,)
+    from .views import timeline  # the project's page: its meetings and archive
+
+    modules += (timeline,)
     for module in modules:
         app.register_blueprint(module.bp)
     from .cli import register
