@@ -207,6 +207,8 @@ def _session(
                 "id": names.activities[row.id],
                 "position": row.position,
                 "item": names.items.get(row.item_id),
+                "series": names.items.get(row.series_id),
+                "published": row.published,
                 "kind": row.kind,
                 "prompt": row.prompt,
                 "config": archive_refs.config(row.kind, row.config, rewrites, ""),

@@ -105,11 +105,11 @@ class Importer:
             ended_at=doc.ended_at,
         )
         for act in doc.activities:
-            item = self.items[act.item] if act.item else None
             row = models.Activity(
                 position=act.position,
-                item_id=item.id if item else None,
-                series_id=item.series_id if item else None,
+                item_id=self.items[act.item].id if act.item else None,
+                series_id=self.items[act.series].id if act.series else None,
+                published=act.published,
                 kind=act.kind,
                 prompt=act.prompt,
                 state=act.state,

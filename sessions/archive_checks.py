@@ -140,6 +140,12 @@ class _Checker:
                 self.problems.append(
                     _missing(f"{at}.item", N_("no programme item %(ref)s"), act.item)
                 )
+            if act.series is not None and act.series not in self.items:
+                self.problems.append(
+                    _missing(
+                        f"{at}.series", N_("no programme item %(ref)s"), act.series
+                    )
+                )
             self.kind_data(act.kind, act.config, archive_refs.config, f"{at}.config")
             self.kind_data(act.kind, act.merges, archive_refs.merges, f"{at}.merges")
             self.kind_data(

@@ -178,6 +178,8 @@ def validate(document: object) -> Archive:
             version=json.dumps(version),
             supported=", ".join(str(v) for v in SUPPORTED_VERSIONS),
         )
+    if version == 1:
+        document = upgrade_v1(document)
     try:
         archive = Archive.model_validate(document)
     except ValidationError as error:
@@ -197,6 +199,46 @@ def validate(document: object) -> Archive:
             problems,
         )
     return archive
+
+
+def upgrade_v1(document: dict) -> dict:
+    """A version 1 document as version 2: nothing was published, and each run
+    joins the series of its item (the item's origin, or the item itself). A
+    part of the wrong shape is left for validation to name."""
+    upgraded = {**document, "schema_version": 2}
+    try:
+        meetings = document["project"]["meetings"]
+        origins = {
+            item["id"]: item.get("origin") or item["id"]
+            for meeting in meetings
+            for item in meeting["items"]
+        }
+        upgraded["project"] = {
+            **document["project"],
+            "meetings": [
+                {
+                    **meeting,
+                    "sessions": [
+                        {
+                            **session,
+                            "activities": [
+                                {
+                                    **act,
+                                    "published": False,
+                                    "series": origins.get(act.get("item")),
+                                }
+                                for act in session["activities"]
+                            ],
+                        }
+                        for session in meeting["sessions"]
+                    ],
+                }
+                for meeting in meetings
+            ],
+        }
+    except (KeyError, TypeError, AttributeError):
+        return {**document, "schema_version": 2}
+    return upgraded
 
 
 def read(raw: bytes) -> Archive:

@@ -1,4 +1,4 @@
-"""The shape of a project archive, schema version 1 (docs/archive-format.md).
+"""The shape of a project archive, schema version 2 (docs/archive-format.md).
 
 Pydantic models of the parsed JSON document. Every field is required (``null``
 where it may be empty), unknown fields are refused, and types are strict: a
@@ -27,8 +27,10 @@ from .project import (
 )
 
 FORMAT = "mellanrum-project"
-SCHEMA_VERSION = 1
-SUPPORTED_VERSIONS = (1,)
+SCHEMA_VERSION = 2
+# Version 1 lacks each activity's "published" and "series"; it is read by
+# filling them in (archive_format.upgrade_v1).
+SUPPORTED_VERSIONS = (1, 2)
 
 # Size limits: a project of 4 meetings × 2,000 participants × 10 activities is
 # about 30 MB; the limits leave room for that and refuse what would exhaust
@@ -122,11 +124,14 @@ class Item(Strict):
 
 
 class Activity(Strict):
-    """A live copy of a programme item (``item``, while that exists)."""
+    """A live copy of a programme item (``item``, while that exists); ``series``
+    is the item that first asked it, shared by the runs the comparison links."""
 
     id: LocalId
     position: Position
     item: LocalId | None
+    series: LocalId | None
+    published: bool
     kind: KindName
     prompt: Text(MAX_TEXT)
     config: Json
@@ -203,6 +208,6 @@ class Project(Strict):
 
 class Archive(Strict):
     format: Literal["mellanrum-project"]
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     exported_at: Moment
     project: Project

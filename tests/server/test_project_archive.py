@@ -193,3 +193,35 @@ def test_a_running_session_is_imported_ended_with_its_outcome_frozen(app):
         assert roles.final_snapshot["answer_count"] == 1
         assert (scale.state, scale.final_snapshot) == ("draft", None)
         assert len(live.join_code) == 8  # never a code a live session draws
+
+
+def test_published_outcomes_and_series_come_back(app, other_app):
+    """A published outcome stays published, and a run whose item was removed
+    keeps comparing with the other runs of its series after the import."""
+    from server import programme
+
+    project_id = run_history(app)
+    with app.app_context():
+        roles_3, roles_4 = db.session.scalars(
+            select(models.Activity)
+            .where(models.Activity.kind == "roles")
+            .order_by(models.Activity.id)
+        ).all()
+        assert roles_3.series_id == roles_4.series_id is not None
+        roles_4.published = True
+        db.session.commit()
+        # Träff 3's "Vem är du?" goes from the programme; its run stays.
+        programme.remove_item(db.session.get(models.ProgrammeItem, roles_3.item_id))
+        document = export(db.session.get(models.Project, project_id))
+    with other_app.app_context():
+        imported = import_archive(document, as_copy=False)
+        runs = db.session.scalars(
+            select(models.Activity)
+            .where(models.Activity.kind == "roles")
+            .order_by(models.Activity.id)
+        ).all()
+        assert [run.published for run in runs] == [False, True]
+        assert runs[0].item_id is None
+        assert runs[0].series_id == runs[1].series_id is not None
+        series_item = db.session.get(models.ProgrammeItem, runs[0].series_id)
+        assert series_item.meeting.project_id == imported.id

@@ -20,6 +20,8 @@ def activity(local_id: str, kind: str, item: str | None = None, **extra) -> dict
         "id": local_id,
         "position": 1,
         "item": item,
+        "series": item,
+        "published": False,
         "kind": kind,
         "prompt": "Vem är du?",
         "config": {},
@@ -137,7 +139,7 @@ def document() -> dict:
     )
     return {
         "format": "mellanrum-project",
-        "schema_version": 1,
+        "schema_version": 2,
         "exported_at": moment(25),
         "project": {
             "key": project_key("Norrlandsnätet", CREATED_AT),

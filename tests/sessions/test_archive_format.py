@@ -98,13 +98,59 @@ def test_json_that_is_no_archive_is_refused(doc):
     assert refusal(doc).code == "not_an_archive"
 
 
-@pytest.mark.parametrize("version", [2, 0, "1", 1.5, True])
+@pytest.mark.parametrize("version", [3, 0, "1", 1.5, True])
 def test_an_unknown_schema_version_names_the_supported_ones(version):
     doc = {**document(), "schema_version": version}
     error = refusal(doc)
     assert error.code == "unknown_version"
-    assert error.params["supported"] == "1"
+    assert error.params["supported"] == "1, 2"
     assert f"version is {json.dumps(version)}" in str(error)
+
+
+def _version_1(doc: dict) -> dict:
+    """``doc`` as version 1 wrote it: activities without published and series."""
+    old = json.loads(json.dumps(doc))
+    old["schema_version"] = 1
+    for meeting in old["project"]["meetings"]:
+        for session in meeting["sessions"]:
+            for act in session["activities"]:
+                del act["published"], act["series"]
+    return old
+
+
+def test_a_version_1_archive_is_read_with_nothing_published():
+    archive = validate(_version_1(document()))
+    assert archive.schema_version == 2
+    runs = [
+        act
+        for meeting in archive.project.meetings
+        for session in meeting.sessions
+        for act in session.activities
+    ]
+    assert not any(act.published for act in runs)
+    # Each run joins its item's series: i2 was copied from i1, so its run too.
+    assert [(act.item, act.series) for act in runs if act.item] == [
+        ("i1", "i1"),
+        ("i2", "i1"),
+    ]
+
+
+def test_a_version_1_archive_of_the_wrong_shape_is_named_not_crashed():
+    doc = _version_1(document())
+    doc["project"]["meetings"][0]["sessions"] = "none"
+    error = refusal(doc)
+    assert error.code == "invalid"
+    assert any("sessions" in p.path for p in error.problems)
+
+
+def test_a_series_naming_no_item_is_a_missing_reference():
+    doc = document()
+    doc["project"]["meetings"][0]["sessions"][0]["activities"][0]["series"] = "i9"
+    error = refusal(doc)
+    assert error.code == "missing_reference"
+    assert [p.path for p in error.problems] == [
+        "project.meetings[0].sessions[0].activities[0].series"
+    ]
 
 
 def test_no_schema_version_is_refused():
