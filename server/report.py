@@ -1,0 +1,151 @@
+"""The documentation report read from the database (docs/report.md): the
+project's meetings, their sessions and each activity's frozen outcome, the
+starred quotes and the comparisons, as the domain's plain data
+(sessions/report.py); then drawn as HTML, Markdown or PDF."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, render_template
+from flask_babel import format_date, gettext
+from markupsafe import Markup
+from sqlalchemy import select
+
+from sessions import charts, report, report_markdown
+from sessions.live import SessionMode, SessionStatus
+from sessions.quotes import PARTICIPANT, named
+from sessions.report_blocks import Bars, Block, Columns, Network, Scale
+
+from . import models
+from .extensions import db
+from .report_comparison import comparisons
+
+
+def _local_day(moment: datetime, zone: ZoneInfo) -> date:
+    return moment.replace(tzinfo=UTC).astimezone(zone).date()
+
+
+def _activity(row: models.Activity) -> report.ActivityData:
+    frozen = row.final_snapshot
+    return report.ActivityData(
+        kind=row.kind,
+        prompt=row.prompt,
+        config=dict(row.config or {}),
+        results=frozen.get("results") if frozen else None,
+        answer_count=(frozen or {}).get("answer_count") or 0,
+    )
+
+
+def _session(row: models.LiveSession, zone: ZoneInfo) -> report.SessionData:
+    ended = row.status == SessionStatus.ENDED
+    return report.SessionData(
+        mode=SessionMode(row.mode).value,
+        ended=ended,
+        started_on=_local_day(row.started_at, zone),
+        ended_on=_local_day(row.ended_at, zone) if row.ended_at else None,
+        # A running session's activities are not read: it is left out.
+        activities=tuple(_activity(a) for a in row.activities) if ended else (),
+    )
+
+
+def _quotes(project_id: int) -> tuple[report.QuoteData, ...]:
+    """Starred answers of ended sessions, never a hidden one."""
+    rows = db.session.execute(
+        select(
+            models.Submission.answer,
+            models.Participant.name,
+            models.Participant.organisation,
+            models.Participant.anonymous,
+            models.Participant.quote_by_name,
+            models.Meeting.title,
+            models.Activity.prompt,
+        )
+        .join(models.Participant)
+        .join(models.Activity, models.Submission.activity_id == models.Activity.id)
+        .join(models.LiveSession, models.Activity.session_id == models.LiveSession.id)
+        .join(models.Meeting)
+        .where(
+            models.Meeting.project_id == project_id,
+            models.Submission.starred,
+            ~models.Submission.hidden,
+            models.LiveSession.status == SessionStatus.ENDED.value,
+        )
+        .order_by(
+            models.Meeting.position,
+            models.LiveSession.started_at,
+            models.Activity.position,
+            models.Submission.id,
+        )
+    ).all()
+    return tuple(
+        report.QuoteData(
+            text=r.answer.get("text", ""),
+            signed=f"{r.name}, {r.organisation}".strip(", ")
+            if named(r.name, r.anonymous, r.quote_by_name)
+            else gettext(PARTICIPANT),
+            meeting=r.title,
+            prompt=r.prompt,
+        )
+        for r in rows
+        if r.answer.get("text")
+    )
+
+
+def project_data(project: models.Project) -> report.ProjectData:
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return report.ProjectData(
+        name=project.name,
+        description=project.description or "",
+        organisations=tuple(o.name for o in project.organisations),
+        meetings=tuple(
+            report.MeetingData(
+                title=m.title,
+                held_on=m.held_on,
+                place=m.place or "",
+                sessions=tuple(_session(s, zone) for s in m.live_sessions),
+            )
+            for m in project.meetings
+        ),
+        quotes=_quotes(project.id),
+        comparisons=comparisons(project.id),
+    )
+
+
+def words() -> report.Words:
+    """The request's language (Flask-Babel): Swedish unless asked otherwise."""
+    return report.Words(gettext=gettext, date=lambda d: format_date(d, "long"))
+
+
+def chart(block: Block, said: report.Words) -> Markup:
+    """A block's chart as inline SVG (escaped by sessions/charts.py), or none."""
+    title = said(block.caption) if hasattr(block, "caption") else ""
+    if isinstance(block, Bars) and block.rows:
+        return Markup(charts.bars(title, block.rows))
+    if isinstance(block, Scale) and block.rows:
+        steps = [r.label for r in block.rows]
+        return Markup(
+            charts.columns(title, steps, [("", [r.count for r in block.rows])])
+        )
+    if isinstance(block, Columns) and block.steps:
+        series = [(name, [c or 0 for c in counts]) for name, counts in block.series]
+        return Markup(charts.columns(title, list(block.steps), series))
+    if isinstance(block, Network) and block.nodes:
+        return Markup(charts.network(title, block.nodes, block.edges))
+    return Markup("")
+
+
+def html(project: models.Project) -> str:
+    said = words()
+    return render_template(
+        "report/report.html",
+        report=report.build(project_data(project)),
+        words=said,
+        headings=report.HEADINGS,
+        labels=report,
+        chart=lambda block: chart(block, said),
+        step_date=said.day,
+    )
+
+
+def markdown(project: models.Project) -> str:
+    return report_markdown.render(report.build(project_data(project)), words())
