@@ -1,13 +1,16 @@
-"""Downloads for the leader: an activity's answers as CSV, a project's as a
-workbook with a sheet per activity (docs/exports.md)."""
+"""Downloads for the leader and the project's reviewers (server/access.py): an
+activity's answers as CSV, a project's as a workbook with a sheet per activity
+(docs/exports.md)."""
 
 import tempfile
 
 from flask import Blueprint, Response, abort, send_file, stream_with_context
-from flask_login import login_required
 from werkzeug.utils import secure_filename
 
-from .. import exports
+from .. import exports, models
+from ..access import require_reader
+from ..extensions import db
+from .archive import readable_session
 from .lookup import ID, project_or_404
 
 bp = Blueprint("exports", __name__)
@@ -22,10 +25,15 @@ def _file_name(title: str, fallback: str, row_id: int, suffix: str) -> str:
 
 
 @bp.get(f"/leader/activities/<{ID}:activity_id>/export.csv")
-@login_required
 def activity_csv(activity_id: int):
     """Streamed as it is read: the first bytes leave before the last answer
-    is fetched."""
+    is fetched. A reviewer reads an activity once its session has ended, as
+    its archive page."""
+    row = db.session.get(models.Activity, activity_id)
+    if row is None:
+        require_reader(0)  # no project to ask about: a leader gets the 404
+        abort(404)
+    readable_session(row.live_session)
     activity = exports.exported_activity(activity_id) or abort(404)
     name = _file_name(
         f"{activity.meeting} {activity.prompt}", "activity", activity_id, "csv"
@@ -41,10 +49,10 @@ def activity_csv(activity_id: int):
 
 
 @bp.get(f"/leader/projects/<{ID}:project_id>/export.xlsx")
-@login_required
 def project_xlsx(project_id: int):
     """Written to a temporary file first (a zip is written out of order), then
     streamed from it; the file is gone once the response closes it."""
+    require_reader(project_id)
     project = project_or_404(project_id)
     # Closed by the response once sent (a context manager would close it first).
     target = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115

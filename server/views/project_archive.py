@@ -24,6 +24,7 @@ from sessions.archive_schema import MAX_ARCHIVE_BYTES
 from sessions.errors import N_
 
 from .. import project_archive
+from ..access import require_reader
 from ..i18n import translate
 from ..timeutil import utcnow
 from .lookup import ID, project_or_404
@@ -43,8 +44,10 @@ def allow_large_upload(endpoint: str | None, _values: dict | None) -> None:
 
 
 @bp.get(f"/leader/projects/<{ID}:project_id>/export.json")
-@login_required
 def download(project_id: int):
+    """The leaders' and the project's reviewers' (server/access.py); importing
+    stays the leaders'."""
+    require_reader(project_id)
     project = project_or_404(project_id)
     document = project_archive.export(project)
     name = secure_filename(project.name) or "project"

@@ -10,6 +10,7 @@ import { renderBars } from "./results.js";
 import { resultWords } from "./results_plain.js";
 import { Countdown } from "./timer.js";
 import { setUpJoin } from "./phone_join.js";
+import { showPublished } from "./phone_published.js";
 
 const page = readJson("phone-data");
 const store = phoneStore(page.code);
@@ -87,6 +88,7 @@ async function syncState({ reconnected = false } = {}) {
 function render() {
   if (state.ended) {
     countdown.set(null);
+    showPublished(page.code, store.token());
     return showView("ended-view");
   }
   const activity = state.activity;
