@@ -72,9 +72,11 @@ def create_app(config: type[Config] | None = None) -> Flask:
     from .views import annotations  # leaders' comments in the archive
 
     modules += (annotations,)
-    from .views import timeline  # the project's page: its meetings and archive
+    # Review: the project's timeline, the comparison across meetings, the
+    # documentation report, reviewer links and outcomes published to participants.
+    from .views import comparison, published, report, review, timeline
 
-    modules += (timeline,)
+    modules += (timeline, comparison, report, review, published)
     for module in modules:
         app.register_blueprint(module.bp)
     from .cli import register
