@@ -2,11 +2,13 @@
 spreadsheet per project (docs/exports.md). Pure: the server reads the answers,
 streams them through here, and writes the bytes.
 
-Every row starts with the same columns (the meeting, its date, the activity's
-prompt, who answered and when, and whether the leader hid the answer); the
-kind's own columns follow (export_kinds.py). The CSV's header is the columns'
-fixed snake_case keys, so programs can rely on it; a spreadsheet's header is
-their English msgids, translated by the server.
+Every CSV row starts with the same columns (the meeting, its date, the
+activity's prompt, who answered and when, and whether the leader hid the
+answer); the kind's own columns follow (export_kinds.py). The CSV's header is
+the columns' fixed snake_case keys, so programs can rely on it. A workbook's
+sheet is one activity: its meeting, date and prompt stand once in a title block
+above the header instead of on every row, and its header is the columns'
+English msgids, translated by the server.
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
 would be read as a formula by a spreadsheet: it gets a leading apostrophe.
@@ -22,15 +24,19 @@ from datetime import date, datetime
 from .errors import N_
 from .export_kinds import Cell, Column, kind_export
 
-COMMON_COLUMNS: tuple[Column, ...] = (
+# The same for every answer of an activity: a workbook's title block.
+ACTIVITY_COLUMNS: tuple[Column, ...] = (
     ("meeting", N_("Meeting")),
     ("meeting_date", N_("Date")),
     ("activity", N_("Activity")),
+)
+ANSWER_COLUMNS: tuple[Column, ...] = (
     ("participant", N_("Participant")),
     ("organisation", N_("Organisation")),
     ("answered_at", N_("Answered at")),
     ("hidden", N_("Hidden")),
 )
+COMMON_COLUMNS = ACTIVITY_COLUMNS + ANSWER_COLUMNS
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 cannot hold; a spreadsheet file would be refused with them.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -39,7 +45,7 @@ NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 CSV_ROWS_PER_CHUNK = 256
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExportedActivity:
     """What an export needs of an activity and the meeting it ran in."""
 
@@ -51,7 +57,7 @@ class ExportedActivity:
     merges: dict  # a lessons board names the themes of lessons and dots
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExportedAnswer:
     submission_id: int
     participant: str  # "" when the participant stayed anonymous
@@ -75,26 +81,47 @@ def header_labels(kind: str) -> list[str]:
     return [label for _key, label in columns(kind)]
 
 
-def rows(
+def sheet_header_labels(kind: str) -> list[str]:
+    """A sheet's header: the columns without the title block's, as msgids."""
+    return [label for _key, label in ANSWER_COLUMNS + kind_export(kind).columns]
+
+
+def title_block(activity: ExportedActivity) -> list[tuple[str, Cell]]:
+    """A sheet's first rows: each activity column's msgid and its one value."""
+    values = (activity.meeting, activity.meeting_date, activity.prompt)
+    return [
+        (label, value)
+        for (_key, label), value in zip(ACTIVITY_COLUMNS, values, strict=True)
+    ]
+
+
+def answer_rows(
     activity: ExportedActivity, answers: Iterable[ExportedAnswer]
 ) -> Iterator[list[Cell]]:
-    """The answers' rows, in the order given; one pass, so answers may stream."""
-    rows_of = kind_export(activity.kind).prepare(activity.config, activity.merges)
-    width = len(kind_export(activity.kind).columns)
+    """The answers' rows without the activity columns (a sheet's rows), in the
+    order given; one pass, so answers may stream."""
+    export = kind_export(activity.kind)
+    rows_of = export.prepare(activity.config, activity.merges)
+    empty: list[Cell] = [None] * len(export.columns)
     for answer in answers:
         common: list[Cell] = [
-            activity.meeting,
-            activity.meeting_date,
-            activity.prompt,
             answer.participant,
             answer.organisation,
             answer.answered_at,
             answer.hidden,
         ]
         stored = answer.answer if isinstance(answer.answer, dict) else {}
-        found = rows_of(stored, answer.submission_id) or [[None] * width]
-        for own in found:
+        for own in rows_of(stored, answer.submission_id) or [empty]:
             yield common + own
+
+
+def rows(
+    activity: ExportedActivity, answers: Iterable[ExportedAnswer]
+) -> Iterator[list[Cell]]:
+    """The answers' CSV rows, each led by the activity columns."""
+    lead: list[Cell] = [activity.meeting, activity.meeting_date, activity.prompt]
+    for row in answer_rows(activity, answers):
+        yield lead + row
 
 
 def guard(value: str) -> str:

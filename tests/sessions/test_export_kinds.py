@@ -29,11 +29,14 @@ def answer(stored, sid=7, hidden=False, participant="Anna"):
 
 
 def own(kind, *stored, config=None, merges=None):
-    """The kind's own cells of each row (the common ones checked once)."""
-    made = list(
-        exports.rows(activity(kind, config, merges), [answer(s) for s in stored])
-    )
+    """The kind's own cells of each row (the common ones checked once). A
+    sheet's rows are the CSV's without the activity's three columns."""
+    exported = activity(kind, config, merges)
+    made = list(exports.rows(exported, [answer(s) for s in stored]))
     assert all(row[:7] == COMMON for row in made)
+    in_sheet = list(exports.answer_rows(exported, [answer(s) for s in stored]))
+    assert in_sheet == [row[3:] for row in made]
+    assert len(exports.sheet_header_labels(kind)) == len(keys(kind)) + 4
     return [row[7:] for row in made]
 
 

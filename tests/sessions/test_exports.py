@@ -49,6 +49,36 @@ def test_the_common_columns_lead_every_row():
     ]
 
 
+def test_a_sheet_names_the_activity_once_above_its_rows():
+    """In a workbook each sheet is one activity: its meeting, date and prompt
+    stand once in a title block instead of on every row."""
+    assert exports.title_block(TEXT) == [
+        ("Meeting", "Träff 1"),
+        ("Date", date(2017, 3, 1)),
+        ("Activity", "Vad tar du med dig?"),
+    ]
+    assert exports.sheet_header_labels("text") == [
+        "Participant",
+        "Organisation",
+        "Answered at",
+        "Hidden",
+        "Answer",
+    ]
+    assert exports.header_labels("text") == [
+        *[label for label, _value in exports.title_block(TEXT)],
+        *exports.sheet_header_labels("text"),
+    ]
+    made = list(
+        exports.answer_rows(
+            TEXT, [answer(1, "Möten"), answer(2, "Mod", "", "Vinnova", hidden=True)]
+        )
+    )
+    assert made == [
+        ["Anna", "Region Skåne", WHEN, False, "Möten"],
+        ["", "Vinnova", WHEN, True, "Mod"],
+    ]
+
+
 def test_rows_read_the_answers_once_as_they_come():
     def streamed():
         yield answer(1, "Ett")
