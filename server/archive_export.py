@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from sessions import archive_refs
 from sessions.archive_format import FORMAT, SCHEMA_VERSION, moment, project_key
+from sessions.live import SessionStatus
 
 from . import models
 from .extensions import db
@@ -57,7 +58,7 @@ def _by_session(rows: list, session_id=lambda row: row.session_id) -> dict:
 class _Reader:
     """The project's rows, a few queries for the whole project."""
 
-    def __init__(self, project: models.Project) -> None:
+    def __init__(self, project: models.Project, ended_only: bool) -> None:
         self.meetings = list(
             db.session.scalars(
                 select(models.Meeting)
@@ -74,11 +75,16 @@ class _Reader:
             ).all(),
             lambda row: row.meeting_id,
         )
+        sessions = select(models.LiveSession).where(
+            models.LiveSession.meeting_id.in_(meeting_ids)
+        )
+        if ended_only:
+            sessions = sessions.where(
+                models.LiveSession.status == SessionStatus.ENDED.value
+            )
         self.sessions = _by_session(
             db.session.scalars(
-                select(models.LiveSession)
-                .where(models.LiveSession.meeting_id.in_(meeting_ids))
-                .order_by(models.LiveSession.started_at, models.LiveSession.id)
+                sessions.order_by(models.LiveSession.started_at, models.LiveSession.id)
             ).all(),
             lambda row: row.meeting_id,
         )
@@ -131,9 +137,11 @@ class _Reader:
         return names
 
 
-def export(project: models.Project) -> dict:
-    """The whole project as an archive document (a dict ready for json.dump)."""
-    reader = _Reader(project)
+def export(project: models.Project, *, ended_only: bool = False) -> dict:
+    """The whole project as an archive document (a dict ready for json.dump);
+    with ``ended_only`` (a reviewer's, docs/review.md) without the sessions
+    still running: their answers are not archived yet."""
+    reader = _Reader(project, ended_only)
     names = reader.name_everything()
     rewrites = names.rewrites()
     return {

@@ -9,12 +9,15 @@ one kind compare.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
+from flask import current_app
 from sqlalchemy import select
 
 from sessions.comparison import Run, comparable
 from sessions.errors import N_, DomainError
+from sessions.live import SessionStatus
 
 from . import models
 from .extensions import db
@@ -42,9 +45,13 @@ class Series:
     runs: list[SeriesRun]
 
 
-def _rows(project_id: int, series_id: int | None = None) -> list[tuple]:
+def _rows(
+    project_id: int, series_id: int | None = None, *, ended_only: bool = False
+) -> list[tuple]:
     """(activity, session, meeting) of every frozen run of the project's series
-    (or of one), in meeting order, then by the session's start."""
+    (or of one), in meeting order, then by the session's start. ``ended_only``
+    for reviewers: a running session's closed outcome may still be hidden from
+    the room, and is not archived yet (docs/review.md)."""
     query = (
         select(models.Activity, models.LiveSession, models.Meeting)
         .join(models.LiveSession, models.Activity.session_id == models.LiveSession.id)
@@ -64,6 +71,8 @@ def _rows(project_id: int, series_id: int | None = None) -> list[tuple]:
     )
     if series_id is not None:
         query = query.where(models.Activity.series_id == series_id)
+    if ended_only:
+        query = query.where(models.LiveSession.status == SessionStatus.ENDED.value)
     return [tuple(row) for row in db.session.execute(query)]
 
 
@@ -71,10 +80,11 @@ def _labels(rows: list[tuple]) -> list[str]:
     """The meeting's title, with the session's date when the series ran twice
     in one meeting (once in the room and once as homework, or two sessions)."""
     meetings = [meeting.id for _, _, meeting in rows]
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     labels = [
         meeting.title
         if meetings.count(meeting.id) == 1
-        else f"{meeting.title} ({live.started_at.date().isoformat()})"
+        else f"{meeting.title} ({_local_day(live.started_at, zone).isoformat()})"
         for _, live, meeting in rows
     ]
     # Two runs on one day (homework assigned again) are numbered after the first.
@@ -84,6 +94,11 @@ def _labels(rows: list[tuple]) -> list[str]:
         if seen[label] > 1:
             labels[i] = f"{label} #{seen[label]}"
     return labels
+
+
+def _local_day(moment: datetime, zone: ZoneInfo) -> date:
+    """The day a stored (naive UTC) time fell on in the room."""
+    return moment.replace(tzinfo=UTC).astimezone(zone).date()
 
 
 def _grouped(rows: list[tuple]) -> dict[int, list[tuple]]:
@@ -97,11 +112,11 @@ def _grouped(rows: list[tuple]) -> dict[int, list[tuple]]:
     }
 
 
-def project_series(project_id: int) -> list[Series]:
+def project_series(project_id: int, *, ended_only: bool = False) -> list[Series]:
     """The project's comparable series with two runs or more, in the order of
     their first run."""
     listed = []
-    for series_id, rows in _grouped(_rows(project_id)).items():
+    for series_id, rows in _grouped(_rows(project_id, ended_only=ended_only)).items():
         latest = rows[-1][0]
         if len(rows) < 2 or not comparable(latest.kind):
             continue
@@ -124,10 +139,10 @@ def project_series(project_id: int) -> list[Series]:
     return listed
 
 
-def series(project_id: int, series_id: int) -> Series:
+def series(project_id: int, series_id: int, *, ended_only: bool = False) -> Series:
     """One series of the project, or a DomainError (``unknown_series``) when the
     project has no such series with two runs to compare."""
-    for found in project_series(project_id):
+    for found in project_series(project_id, ended_only=ended_only):
         if found.series_id == series_id:
             return found
     raise DomainError(
@@ -141,13 +156,17 @@ def _answers(activity: models.Activity) -> int:
 
 
 def runs_for(
-    project_id: int, series_id: int, activity_ids: list[int] | None = None
+    project_id: int,
+    series_id: int,
+    activity_ids: list[int] | None = None,
+    *,
+    ended_only: bool = False,
 ) -> list[Run]:
     """The runs of the series to compare, in meeting order: all of them when
     ``activity_ids`` is None, else those named (each once). Refused with
     ``unknown_series`` when the project has no such series, and with
     ``not_in_series`` when an id is no run of it."""
-    rows = _grouped(_rows(project_id, series_id)).get(series_id)
+    rows = _grouped(_rows(project_id, series_id, ended_only=ended_only)).get(series_id)
     if not rows:
         raise DomainError(
             "unknown_series",

@@ -19,6 +19,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from sessions import exports
+from sessions.live import SessionStatus
 
 from . import models
 from .extensions import db, socketio
@@ -92,15 +93,17 @@ def exported_activity(activity_id: int) -> exports.ExportedActivity | None:
 
 
 def project_activities(
-    project_id: int,
+    project_id: int, *, ended_only: bool = False
 ) -> list[tuple[int, exports.ExportedActivity]]:
     """Every activity of the project's sessions with its id: meeting by meeting,
-    each meeting's sessions by start, each session's in programme order."""
+    each meeting's sessions by start, each session's in programme order. Only
+    the ended sessions' with ``ended_only`` (a reviewer's, docs/review.md)."""
     zone = _local_zone()
+    query = _activity_query().where(models.Meeting.project_id == project_id)
+    if ended_only:
+        query = query.where(models.LiveSession.status == SessionStatus.ENDED.value)
     found = db.session.execute(
-        _activity_query()
-        .where(models.Meeting.project_id == project_id)
-        .order_by(
+        query.order_by(
             models.Meeting.position,
             models.LiveSession.started_at,
             models.LiveSession.id,
@@ -242,9 +245,9 @@ def _write_sheet(
     sheet.autofilter(header, 0, last, len(labels) - 1)
 
 
-def _write_sheets(book: Workbook, project_id: int) -> None:
+def _write_sheets(book: Workbook, project_id: int, ended_only: bool) -> None:
     cells = _Cells(book)
-    listed = project_activities(project_id)
+    listed = project_activities(project_id, ended_only=ended_only)
     names = exports.sheet_names(exports.sheet_title(a) for _id, a in listed)
     for (activity_id, activity), name in zip(listed, names, strict=True):
         _write_sheet(book.add_worksheet(name), cells, activity_id, activity)
@@ -255,14 +258,16 @@ def _write_sheets(book: Workbook, project_id: int) -> None:
         cells.row(sheet, 0, [empty])
 
 
-def write_workbook(project_id: int, target: BinaryIO) -> None:
+def write_workbook(
+    project_id: int, target: BinaryIO, *, ended_only: bool = False
+) -> None:
     """The project's workbook, a sheet per activity, into ``target`` (which
     must be seekable: a zip's directory is written last). The sheets' rows wait
     in a temporary folder, removed whatever happens."""
     with tempfile.TemporaryDirectory(prefix="mellanrum-xlsx-") as folder:
         book = Workbook(_Yielding(target), {**WORKBOOK_OPTIONS, "tmpdir": folder})
         try:
-            _write_sheets(book, project_id)
+            _write_sheets(book, project_id, ended_only)
         except BaseException:
             # Closing is what closes the sheets' files; what it writes is
             # thrown away with the target.

@@ -125,9 +125,9 @@ class Activity(db.Model):
     )
     # The series of linked askings this run belongs to (the root item's id when
     # the session started): runs of "Vem är du?" in Träff 1, 3 and 4 share it,
-    # and keep sharing it when an item is removed (server/programme.py), so the
-    # comparison (docs/comparison.md) never loses a run. No foreign key: the
-    # item it names may be gone.
+    # and keep sharing it when an item is removed (server/programme.py
+    # re-keys the series to the first remaining copy, or clears it when no
+    # item of the series is left). No foreign key: it is set by hand there.
     series_id: Mapped[int | None] = mapped_column(index=True)
     kind: Mapped[str] = mapped_column(String(40))
     prompt: Mapped[str] = mapped_column(Text)

@@ -11,11 +11,16 @@ style and charts inline, and any URL is refused.
 
 import subprocess
 import sys
+import threading
 import warnings
 
 # A render of the built-in project takes about a second; a project far larger
 # than any learning project still finishes well inside this.
 TIMEOUT = 120
+# Renders at once per worker: each child takes a core while it draws, and a
+# review link must not let anyone start as many as they like. Patched into a
+# green semaphore by eventlet's and gevent's monkey-patching.
+RENDERS = threading.BoundedSemaphore(2)
 
 
 class PdfError(RuntimeError):
@@ -23,6 +28,15 @@ class PdfError(RuntimeError):
 
 
 def pdf(html: str) -> bytes:
+    if not RENDERS.acquire(timeout=TIMEOUT):
+        raise PdfError("too many PDFs are being drawn")
+    try:
+        return _in_child(html)
+    finally:
+        RENDERS.release()
+
+
+def _in_child(html: str) -> bytes:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "server.report_pdf"],

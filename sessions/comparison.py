@@ -91,10 +91,12 @@ def _words_of(run: Run) -> list[tuple[str, str, int]]:
 def _ranks(counts: dict[str, int]) -> dict[str, int]:
     """Competition ranks (1, 1, 3): words counted alike share a rank, so a tie
     broken differently in two runs is no shift."""
-    return {
-        k: 1 + sum(1 for other in counts.values() if other > n)
-        for k, n in counts.items()
-    }
+    # Each distinct count's rank is one more than the words counted higher:
+    # one sort, not a pass over every word per word (thousands of typed roles).
+    rank_of: dict[int, int] = {}
+    for position, n in enumerate(sorted(counts.values(), reverse=True), start=1):
+        rank_of.setdefault(n, position)
+    return {k: rank_of[n] for k, n in counts.items()}
 
 
 def _compare_words(runs: Sequence[Run]) -> dict:

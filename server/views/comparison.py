@@ -28,7 +28,7 @@ def index(project_id: int):
         "comparison/index.html",
         reader=reader,
         project=project,
-        series=comparison.project_series(project.id),
+        series=comparison.project_series(project.id, ended_only=not reader.is_leader),
         kind_label=kind_label,
     )
 
@@ -54,7 +54,9 @@ def series(project_id: int, series_id: int):
     project = project_or_404(project_id)
     page = {"reader": reader, "project": project, "kind_label": kind_label}
     try:
-        found = comparison.series(project.id, series_id)
+        found = comparison.series(
+            project.id, series_id, ended_only=not reader.is_leader
+        )
     except DomainError as error:
         page["error"] = translate(error)
         return render_template("comparison/series.html", **page), 404
@@ -72,7 +74,11 @@ def series(project_id: int, series_id: int):
         return render_template("comparison/series.html", **page), 400
     page["picked"] = set(picked) if picked is not None else None
     try:
-        compared = compare(comparison.runs_for(project.id, series_id, picked))
+        compared = compare(
+            comparison.runs_for(
+                project.id, series_id, picked, ended_only=not reader.is_leader
+            )
+        )
     except DomainError as error:
         page["error"] = translate(error)
         return render_template("comparison/series.html", **page), 400

@@ -52,12 +52,13 @@ def activity_csv(activity_id: int):
 def project_xlsx(project_id: int):
     """Written to a temporary file first (a zip is written out of order), then
     streamed from it; the file is gone once the response closes it."""
-    require_reader(project_id)
+    reader = require_reader(project_id)
     project = project_or_404(project_id)
     # Closed by the response once sent (a context manager would close it first).
     target = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     try:
-        exports.write_workbook(project.id, target)
+        # A reviewer reads ended sessions only, as on the archive pages.
+        exports.write_workbook(project.id, target, ended_only=not reader.is_leader)
         target.seek(0)
     except BaseException:
         target.close()

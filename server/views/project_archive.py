@@ -46,10 +46,11 @@ def allow_large_upload(endpoint: str | None, _values: dict | None) -> None:
 @bp.get(f"/leader/projects/<{ID}:project_id>/export.json")
 def download(project_id: int):
     """The leaders' and the project's reviewers' (server/access.py); importing
-    stays the leaders'."""
-    require_reader(project_id)
+    stays the leaders'. A reviewer's leaves out the sessions still running,
+    as the archive pages do."""
+    reader = require_reader(project_id)
     project = project_or_404(project_id)
-    document = project_archive.export(project)
+    document = project_archive.export(project, ended_only=not reader.is_leader)
     name = secure_filename(project.name) or "project"
     filename = f"{name}-{utcnow():%Y-%m-%d}.json"
     return Response(

@@ -181,3 +181,21 @@ def test_a_pdf_that_cannot_be_made_says_so_and_points_at_the_html(
     assert response.mimetype == "text/html"
     assert "report.html" not in response.headers.get("Content-Disposition", "")
     assert "HTML" in response.get_data(as_text=True)
+
+
+def test_pdfs_beyond_the_limit_wait_and_then_say_so(app, client, history, monkeypatch):
+    """Every render slot taken for longer than a request waits: a clear 500
+    pointing at the HTML, not a pile of renders."""
+    from server import report_pdf
+
+    monkeypatch.setattr(report_pdf, "TIMEOUT", 0.05)
+    sign_in(app, client)
+    taken = [report_pdf.RENDERS.acquire(blocking=False) for _ in range(2)]
+    try:
+        assert taken == [True, True]
+        response = client.get(f"/projects/{history}/report.pdf")
+    finally:
+        for _ in taken:
+            report_pdf.RENDERS.release()
+    assert response.status_code == 500
+    assert "HTML" in response.get_data(as_text=True)
