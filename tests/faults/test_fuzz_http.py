@@ -47,6 +47,17 @@ ROUTES = [
     "/leader/items/{}/preview",
     "/vendor/{}",
     "/join?code={}",
+    # Review (docs/review.md); the PDF is the HTML drawn in a child process.
+    "/projects/{}",
+    "/projects/{}/compare",
+    "/projects/1/compare/{}",
+    "/projects/1/compare/1?run={}",
+    "/projects/{}/report.md",
+    "/projects/{}/report.html",
+    "/review/{}",
+    "/api/sessions/{}/published",
+    "/leader/projects/{}/review-links",
+    "/leader/activities/{}/export.csv",
 ]
 JOIN_STATUS = {201, 400, 404, 409}
 
