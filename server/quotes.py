@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from sessions.errors import N_, DomainError
+from sessions.live import SessionStatus
 from sessions.quotes import PARTICIPANT, check_quotable, named
 
 from . import models, repository
@@ -39,9 +40,11 @@ class Quote:
     submission_id: int
 
 
-def project_quotes(project_id: int) -> list[Quote]:
-    """The project's starred quotes, meeting by meeting, in the order given."""
-    rows = db.session.execute(
+def project_quotes(project_id: int, *, archived_only: bool = False) -> list[Quote]:
+    """The project's starred quotes, meeting by meeting, in the order given.
+    ``archived_only`` for the documentation report: of ended sessions, and
+    none the leader hid."""
+    query = (
         select(
             models.Submission.id,
             models.Submission.answer,
@@ -57,8 +60,19 @@ def project_quotes(project_id: int) -> list[Quote]:
         .join(models.LiveSession, models.Activity.session_id == models.LiveSession.id)
         .join(models.Meeting)
         .where(models.Meeting.project_id == project_id, models.Submission.starred)
-        .order_by(models.Meeting.position, models.Activity.id, models.Submission.id)
-    ).all()
+        .order_by(
+            models.Meeting.position,
+            models.LiveSession.started_at,
+            models.Activity.position,
+            models.Submission.id,
+        )
+    )
+    if archived_only:
+        query = query.where(
+            ~models.Submission.hidden,
+            models.LiveSession.status == SessionStatus.ENDED.value,
+        )
+    rows = db.session.execute(query).all()
     return [
         Quote(
             r.answer.get("text", ""),

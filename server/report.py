@@ -9,15 +9,12 @@ from zoneinfo import ZoneInfo
 from flask import current_app, render_template
 from flask_babel import format_date, gettext
 from markupsafe import Markup
-from sqlalchemy import select
 
 from sessions import charts, report, report_markdown
 from sessions.live import SessionMode, SessionStatus
-from sessions.quotes import PARTICIPANT, named
 from sessions.report_blocks import Bars, Block, Columns, Network, Scale
 
-from . import models
-from .extensions import db
+from . import models, quotes
 from .report_comparison import comparisons
 
 
@@ -50,44 +47,15 @@ def _session(row: models.LiveSession, zone: ZoneInfo) -> report.SessionData:
 
 def _quotes(project_id: int) -> tuple[report.QuoteData, ...]:
     """Starred answers of ended sessions, never a hidden one."""
-    rows = db.session.execute(
-        select(
-            models.Submission.answer,
-            models.Participant.name,
-            models.Participant.organisation,
-            models.Participant.anonymous,
-            models.Participant.quote_by_name,
-            models.Meeting.title,
-            models.Activity.prompt,
-        )
-        .join(models.Participant)
-        .join(models.Activity, models.Submission.activity_id == models.Activity.id)
-        .join(models.LiveSession, models.Activity.session_id == models.LiveSession.id)
-        .join(models.Meeting)
-        .where(
-            models.Meeting.project_id == project_id,
-            models.Submission.starred,
-            ~models.Submission.hidden,
-            models.LiveSession.status == SessionStatus.ENDED.value,
-        )
-        .order_by(
-            models.Meeting.position,
-            models.LiveSession.started_at,
-            models.Activity.position,
-            models.Submission.id,
-        )
-    ).all()
     return tuple(
         report.QuoteData(
-            text=r.answer.get("text", ""),
-            signed=f"{r.name}, {r.organisation}".strip(", ")
-            if named(r.name, r.anonymous, r.quote_by_name)
-            else gettext(PARTICIPANT),
-            meeting=r.title,
-            prompt=r.prompt,
+            text=quote.text,
+            signed=quote.signed,
+            meeting=quote.meeting,
+            prompt=quote.prompt,
         )
-        for r in rows
-        if r.answer.get("text")
+        for quote in quotes.project_quotes(project_id, archived_only=True)
+        if quote.text
     )
 
 
