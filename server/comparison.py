@@ -9,7 +9,7 @@ one kind compare.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -21,6 +21,7 @@ from sessions.live import SessionStatus
 
 from . import models
 from .extensions import db
+from .timeutil import local_day
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _labels(rows: list[tuple]) -> list[str]:
     labels = [
         meeting.title
         if meetings.count(meeting.id) == 1
-        else f"{meeting.title} ({_local_day(live.started_at, zone).isoformat()})"
+        else f"{meeting.title} ({local_day(live.started_at, zone).isoformat()})"
         for _, live, meeting in rows
     ]
     # Two runs on one day (homework assigned again) are numbered after the first.
@@ -94,11 +95,6 @@ def _labels(rows: list[tuple]) -> list[str]:
         if seen[label] > 1:
             labels[i] = f"{label} #{seen[label]}"
     return labels
-
-
-def _local_day(moment: datetime, zone: ZoneInfo) -> date:
-    """The day a stored (naive UTC) time fell on in the room."""
-    return moment.replace(tzinfo=UTC).astimezone(zone).date()
 
 
 def _grouped(rows: list[tuple]) -> dict[int, list[tuple]]:

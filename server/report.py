@@ -3,7 +3,6 @@ project's meetings, their sessions and each activity's frozen outcome, the
 starred quotes and the comparisons, as the domain's plain data
 (sessions/report.py); then drawn as HTML, Markdown or PDF."""
 
-from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, render_template
@@ -16,10 +15,7 @@ from sessions.report_blocks import Bars, Block, Columns, Network, Scale
 
 from . import models, quotes
 from .report_comparison import comparisons
-
-
-def _local_day(moment: datetime, zone: ZoneInfo) -> date:
-    return moment.replace(tzinfo=UTC).astimezone(zone).date()
+from .timeutil import local_day
 
 
 def _activity(row: models.Activity) -> report.ActivityData:
@@ -38,8 +34,8 @@ def _session(row: models.LiveSession, zone: ZoneInfo) -> report.SessionData:
     return report.SessionData(
         mode=SessionMode(row.mode).value,
         ended=ended,
-        started_on=_local_day(row.started_at, zone),
-        ended_on=_local_day(row.ended_at, zone) if row.ended_at else None,
+        started_on=local_day(row.started_at, zone),
+        ended_on=local_day(row.ended_at, zone) if row.ended_at else None,
         # A running session's activities are not read: it is left out.
         activities=tuple(_activity(a) for a in row.activities) if ended else (),
     )

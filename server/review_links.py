@@ -6,7 +6,6 @@ The token is shown once, when the link is made; only its sha256 is stored (as
 sign-in tokens, server/tokens.py), so a copy of the database opens nothing.
 """
 
-import hashlib
 import secrets
 
 from sqlalchemy import select, update
@@ -17,15 +16,12 @@ from sessions.errors import N_
 from . import models
 from .extensions import db
 from .timeutil import utcnow
+from .tokens import token_hash
 
 MAX_LABEL = 120  # as the column
 LABEL = N_("Label")
 # Longer than any token this module makes: no need to hash it to know it is none.
 MAX_TOKEN = 100
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def create(
@@ -37,7 +33,7 @@ def create(
     token = secrets.token_urlsafe(32)
     row = models.ReviewLink(
         project_id=project_id,
-        token_hash=_hash(token),
+        token_hash=token_hash(token),
         label=cleaned,
         created_by=leader_id,
         created_at=utcnow(),
@@ -84,7 +80,9 @@ def find(token: str) -> models.ReviewLink | None:
     if not token or len(token) > MAX_TOKEN:
         return None
     return db.session.scalar(
-        select(models.ReviewLink).where(models.ReviewLink.token_hash == _hash(token))
+        select(models.ReviewLink).where(
+            models.ReviewLink.token_hash == token_hash(token)
+        )
     )
 
 

@@ -25,10 +25,6 @@ class SessionLine:
     participants: int
     activities: list[ActivityLine]
 
-    @property
-    def answered(self) -> int:
-        return sum(1 for a in self.activities if a.answers)
-
 
 @dataclass(frozen=True)
 class MeetingLine:

@@ -1,6 +1,7 @@
 """Times are stored as naive UTC and sent as ISO 8601 with a Z."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 
 def utcnow() -> datetime:
@@ -9,3 +10,8 @@ def utcnow() -> datetime:
 
 def iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat(timespec="milliseconds") + "Z"
+
+
+def local_day(moment: datetime, zone: ZoneInfo) -> date:
+    """The day a stored (naive UTC) time fell on in the room."""
+    return moment.replace(tzinfo=UTC).astimezone(zone).date()

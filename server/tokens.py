@@ -43,7 +43,8 @@ def participant_from_token(token: object) -> models.Participant:
     return participant
 
 
-def _hash(token: str) -> str:
+def token_hash(token: str) -> str:
+    """What is stored of a secret token (sign-in and review links): its sha256."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -53,7 +54,7 @@ def new_login_token(leader: models.Leader) -> str:
     db.session.add(
         models.LoginToken(
             leader_id=leader.id,
-            token_hash=_hash(token),
+            token_hash=token_hash(token),
             expires_at=utcnow() + timedelta(minutes=minutes),
         )
     )
@@ -64,7 +65,9 @@ def new_login_token(leader: models.Leader) -> str:
 def use_login_token(token: str) -> models.Leader | None:
     """Spend a sign-in token once; an unknown, used or expired one gives None."""
     row = db.session.scalar(
-        select(models.LoginToken).where(models.LoginToken.token_hash == _hash(token))
+        select(models.LoginToken).where(
+            models.LoginToken.token_hash == token_hash(token)
+        )
     )
     if row is None or row.used_at is not None or row.expires_at < utcnow():
         return None
