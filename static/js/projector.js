@@ -17,10 +17,16 @@ const socket = openSocket({ projector: page.token }, showConnection);
 
 socket.on("connect", syncState);
 
+// Activity events seen: a sync reply read before one of them is older than
+// what the event said, and must not overwrite it (ask again instead).
+let activityEvents = 0;
+
 async function syncState() {
+  const seen = activityEvents;
   const reply = socket && (await askSync(socket));
   if (!reply) return;
   if (!reply.ok) return;
+  if (activityEvents !== seen) return syncState();
   countdown.syncClock(reply.session.server_time);
   state.ended = reply.session.status === "ended";
   state.joinCode = reply.session.join_code;
@@ -37,6 +43,7 @@ function fromElsewhere(activity) {
 }
 
 socket.on("activity", (activity) => {
+  activityEvents += 1;
   state.activity = fromElsewhere(activity) ? activity : nextCurrent(state.activity, activity);
   render();
 });
