@@ -1,24 +1,19 @@
 """Exports read from the database (docs/exports.md): an activity's CSV and a
 project's workbook. Answers are streamed from the database a batch at a time
 (``yield_per``: a server-side cursor on PostgreSQL), through the domain's rows
-(sessions/exports.py), into the response or a constant-memory workbook
-(XlsxWriter), so memory does not grow with the number of participants."""
+(sessions/exports.py), into the response or a streamed workbook
+(sessions/xlsx.py), so memory does not grow with the number of participants."""
 
-import contextlib
-import tempfile
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext
 from sqlalchemy import Row, select
-from xlsxwriter import Workbook
-from xlsxwriter.format import Format
-from xlsxwriter.worksheet import Worksheet
 
-from sessions import exports
+from sessions import exports, xlsx
 from sessions.live import SessionStatus
 
 from . import models
@@ -29,23 +24,12 @@ from .extensions import db, socketio
 # (500 held ~4 MB more than 100; docs/exports.md).
 BATCH = 100
 BOM = "\ufeff"  # so Excel reads the CSV as UTF-8: å, ä and ö stay themselves
-# Rows go to a temporary file per sheet as they are written (never all in
-# memory), strings inline. A text is only ever a text: no formula, no link, no
-# number is read into it (the formula guard is ours, sessions/exports.py).
-WORKBOOK_OPTIONS = {
-    "constant_memory": True,
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-    "nan_inf_to_errors": True,  # a stored NaN shows as #NUM!, not a failed export
-}
-DAY = "yyyy-mm-dd"
-MOMENT = "yyyy-mm-dd hh:mm:ss"
 # Between two turns for eventlet's other greenlets: rows written (an answer may
 # give a dozen, so reading's batches alone would leave ~0.1 s gaps) and bytes
 # of zipped workbook (docs/performance.md#exports).
 YIELD_ROWS = 500
 YIELD_BYTES = 16 * 1024
+TITLE = (xlsx.Style.BOLD, xlsx.Style.PLAIN)  # a title block's label and value
 
 
 def _local_zone() -> ZoneInfo:
@@ -163,8 +147,7 @@ def csv_chunks(activity_id: int, activity: exports.ExportedActivity) -> Iterator
 
 class _Yielding:
     """The workbook's target, letting eventlet's other greenlets run every
-    ``YIELD_BYTES`` the zip writes: zipping a large workbook takes seconds,
-    during which live sockets would otherwise wait."""
+    ``YIELD_BYTES`` the zip writes."""
 
     def __init__(self, target: BinaryIO) -> None:
         self._target = target
@@ -181,97 +164,56 @@ class _Yielding:
         return getattr(self._target, name)  # tell, seek, flush: the target's own
 
 
-class _Cells:
-    """Writes a row of typed cells: texts guarded, dates as dates, booleans as
-    booleans; an empty cell (None or "") is not written at all."""
-
-    def __init__(self, book: Workbook) -> None:
-        self.day: Format = book.add_format({"num_format": DAY})
-        self.moment: Format = book.add_format({"num_format": MOMENT})
-        self.bold: Format = book.add_format({"bold": True})
-
-    def row(
-        self,
-        sheet: Worksheet,
-        number: int,
-        cells: Iterable,
-        style: Format | None = None,
-    ) -> None:
-        for column, value in enumerate(cells):
-            kind = type(value)
-            if kind is str:
-                if value:
-                    sheet.write_string(number, column, exports.sheet_cell(value), style)
-            elif value is None:
-                continue
-            elif kind is bool:
-                sheet.write_boolean(number, column, value, style)
-            elif kind is int or kind is float:
-                sheet.write_number(number, column, value, style)
-            elif kind is datetime:
-                sheet.write_datetime(number, column, value, self.moment)
-            elif kind is date:
-                sheet.write_datetime(number, column, value, self.day)
-            else:  # not a Cell; written as the CSV would, guarded
-                sheet.write_string(number, column, exports.csv_cell(value), style)
+def _guarded(cells: Iterable) -> list:
+    """Texts guarded against formulas; dates, numbers and booleans as typed."""
+    return [exports.sheet_cell(v) if type(v) is str else v for v in cells]
 
 
 def _write_sheet(
-    sheet: Worksheet,
-    cells: _Cells,
+    book: xlsx.Workbook,
+    name: str,
     activity_id: int,
     activity: exports.ExportedActivity,
 ) -> None:
     """The title block (meeting, date, prompt), a blank row, the header, then a
     row per answer (or per record); the header stays in view when scrolling."""
     labels = [gettext(label) for label in exports.sheet_header_labels(activity.kind)]
-    # Wide enough for names, organisations and "2017-03-01 10:15:30".
-    sheet.set_column(0, 1, 24)
-    sheet.set_column(2, 2, 19)
-    sheet.set_column(4, max(4, len(labels) - 1), 20)
-    for number, (label, value) in enumerate(exports.title_block(activity)):
-        cells.row(sheet, number, [gettext(label)], cells.bold)
-        cells.row(sheet, number, [None, value])
     header = len(exports.ACTIVITY_COLUMNS) + 1
-    cells.row(sheet, header, labels, cells.bold)
-    sheet.freeze_panes(header + 1, 0)
+    sheet = book.add_sheet(
+        name,
+        frozen_rows=header + 1,
+        # Wide enough for names, organisations and "2017-03-01 10:15:30".
+        widths=[(0, 1, 24), (2, 2, 19), (4, max(4, len(labels) - 1), 20)],
+    )
+    for number, (label, value) in enumerate(exports.title_block(activity)):
+        sheet.row(number, _guarded([gettext(label), value]), TITLE)
+    sheet.row(header, _guarded(labels), xlsx.Style.BOLD)
     last = header
     for last, row in enumerate(
         exports.answer_rows(activity, answers(activity_id)), start=header + 1
     ):
-        cells.row(sheet, last, row)
+        sheet.row(last, _guarded(row))
         if last % YIELD_ROWS == 0:
             socketio.sleep(0)
-    sheet.autofilter(header, 0, last, len(labels) - 1)
+    sheet.autofilter(header, last, len(labels) - 1)
 
 
-def _write_sheets(book: Workbook, project_id: int, ended_only: bool) -> None:
-    cells = _Cells(book)
+def _write_sheets(book: xlsx.Workbook, project_id: int, ended_only: bool) -> None:
     listed = project_activities(project_id, ended_only=ended_only)
     names = exports.sheet_names(exports.sheet_title(a) for _id, a in listed)
     for (activity_id, activity), name in zip(listed, names, strict=True):
-        _write_sheet(book.add_worksheet(name), cells, activity_id, activity)
+        _write_sheet(book, name, activity_id, activity)
     if not listed:
         # A workbook needs a sheet; a translation may hold what names cannot.
         empty = gettext("No activities")
-        sheet = book.add_worksheet(exports.sheet_names([empty])[0])
-        cells.row(sheet, 0, [empty])
+        book.add_sheet(exports.sheet_names([empty])[0]).row(0, _guarded([empty]))
 
 
 def write_workbook(
     project_id: int, target: BinaryIO, *, ended_only: bool = False
 ) -> None:
     """The project's workbook, a sheet per activity, into ``target`` (which
-    must be seekable: a zip's directory is written last). The sheets' rows wait
-    in a temporary folder, removed whatever happens."""
-    with tempfile.TemporaryDirectory(prefix="mellanrum-xlsx-") as folder:
-        book = Workbook(_Yielding(target), {**WORKBOOK_OPTIONS, "tmpdir": folder})
-        try:
-            _write_sheets(book, project_id, ended_only)
-        except BaseException:
-            # Closing is what closes the sheets' files; what it writes is
-            # thrown away with the target.
-            with contextlib.suppress(Exception):
-                book.close()
-            raise
-        book.close()
+    must be seekable: a zip's directory is written last). When building fails
+    halfway, what was written is left for the caller to throw away."""
+    with xlsx.Workbook(_Yielding(target)) as book:
+        _write_sheets(book, project_id, ended_only)

@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 from .errors import N_
 from .export_kinds import Cell, Column, kind_export
+from .xlsx import NOT_XML
 
 # The same for every answer of an activity: a workbook's title block.
 ACTIVITY_COLUMNS: tuple[Column, ...] = (
@@ -38,8 +39,6 @@ ANSWER_COLUMNS: tuple[Column, ...] = (
 )
 COMMON_COLUMNS = ACTIVITY_COLUMNS + ANSWER_COLUMNS
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Characters XML 1.0 cannot hold; a spreadsheet file would be refused with them.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 SHEET_NAME_MAX = 31
 NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 CSV_ROWS_PER_CHUNK = 256

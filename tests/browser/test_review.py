@@ -5,12 +5,14 @@ download (CSV, XLSX, JSON, and the report as HTML, Markdown and PDF).
 The history is made through the server's own functions on the server's
 database; the pages are read in English (the language switch)."""
 
+import io
 import json
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
 
 from server.extensions import db
@@ -163,7 +165,8 @@ def test_open_the_archive_compare_and_download_every_format(
     name, body = download(
         page, actions.get_by_role("link", name="Download spreadsheet (XLSX)"), tmp_path
     )
-    assert name.endswith(".xlsx") and body.startswith(b"PK")
+    assert name.endswith(".xlsx")
+    assert load_workbook(io.BytesIO(body)).sheetnames[0].startswith("Träff 1 – ")
     name, body = download(
         page, actions.get_by_role("link", name="Download archive (JSON)"), tmp_path
     )
