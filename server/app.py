@@ -4,7 +4,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import Config, fill_instance_defaults
-from .extensions import babel, csrf, db, login_manager, migrate, socketio
+from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 from .i18n import select_locale
 
 # A Socket.IO message bigger than this is refused before any handler runs.
@@ -23,6 +23,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     login_manager.init_app(app)
     login_manager.login_view = "leader.sign_in"
     csrf.init_app(app)
+    limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
     from . import database, models  # noqa: F401  (registers models and pragmas)

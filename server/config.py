@@ -58,6 +58,14 @@ class Config:
     # say https:// and the public host. Never set it without a proxy in front.
     BEHIND_PROXY = os.environ.get("BEHIND_PROXY", "") in {"1", "true", "yes"}
     MAX_CONTENT_LENGTH = 256 * 1024
+    # Rate limits (Flask-Limiter) count in Redis when there is one, so every
+    # worker sees the same count; in this process's memory otherwise.
+    RATELIMIT_STORAGE_URI = (
+        os.environ.get("RATELIMIT_STORAGE_URI")
+        or os.environ.get("REDIS_URL")
+        or "memory://"
+    )
+    RATELIMIT_HEADERS_ENABLED = True  # Retry-After on a refusal
 
 
 class TestConfig(Config):
@@ -66,6 +74,10 @@ class TestConfig(Config):
     SOCKETIO_ASYNC_MODE = "threading"  # the test clients run without eventlet
     SOCKETIO_MESSAGE_QUEUE = None  # the Socket.IO test client refuses a queue
     SNAPSHOT_INTERVAL = 0.0
+    # Tests sign in and join hundreds of times from one address; the tests of
+    # the limits themselves turn them on.
+    RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
     GROUP_COMMIT = False  # each answer alone, in the test client's thread
     WTF_CSRF_ENABLED = False
 
