@@ -1,6 +1,7 @@
 """The settings a live activity starts with, copied from its programme item."""
 
 from sessions.kinds import get_kind
+from sessions.privacy import is_anonymous, with_anonymous
 from sessions.project import with_catalogues
 
 from . import models, status_check
@@ -13,4 +14,6 @@ def activity_config(item: models.ProgrammeItem) -> dict:
     config = with_catalogues(item.kind, dict(item.config or {}), project.catalogues)
     if item.kind == "status_check":  # the previous meeting's next steps
         config["commitments"] = status_check.previous_commitments(item.meeting)
-    return get_kind(item.kind).validate_config(config)
+    checked = get_kind(item.kind).validate_config(config)
+    # The kind checks its own settings only; the anonymous mark rides along.
+    return with_anonymous(item.kind, checked, is_anonymous(item.config))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from sessions.errors import N_, DomainError
 from sessions.live import SessionStatus
+from sessions.privacy import is_anonymous
 from sessions.quotes import PARTICIPANT, check_quotable, named
 
 from . import models, repository
@@ -52,6 +53,7 @@ def project_quotes(project_id: int, *, archived_only: bool = False) -> list[Quot
             models.Participant.organisation,
             models.Participant.anonymous,
             models.Participant.quote_by_name,
+            models.Activity.config,
             models.Meeting.title,
             models.Activity.prompt,
         )
@@ -77,7 +79,9 @@ def project_quotes(project_id: int, *, archived_only: bool = False) -> list[Quot
         Quote(
             r.answer.get("text", ""),
             f"{r.name}, {r.organisation}".strip(", ")
+            # An anonymous activity's quotes name nobody, whatever was agreed.
             if named(r.name, r.anonymous, r.quote_by_name)
+            and not is_anonymous(r.config)
             else _(PARTICIPANT),
             r.title,
             r.prompt,

@@ -11,6 +11,7 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    literal,
     select,
     update,
 )
@@ -18,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from sessions.activity import Activity as DomainActivity
 from sessions.activity import ActivityState
+from sessions.privacy import is_anonymous
 from sessions.submission import Submission as DomainSubmission
 
 from . import models
@@ -65,13 +67,24 @@ def bump_version(activity_id: int) -> bool:
 
 def answer_rows(activity_id: int) -> list[Row]:
     """Every answer to an activity with who gave it, as plain columns: one query
-    that both the aggregate and the leader's list are built from."""
+    that both the aggregate and the leader's list are built from. In an
+    anonymous activity (sessions/privacy.py) who gave it reads as nobody."""
+    config = db.session.scalar(
+        select(models.Activity.config).where(models.Activity.id == activity_id)
+    )
+    if is_anonymous(config):
+        name, organisation = (
+            literal("").label("name"),
+            literal("").label("organisation"),
+        )
+    else:
+        name, organisation = models.Participant.name, models.Participant.organisation
     return db.session.execute(
         select(
             models.Submission.id,
             models.Submission.participant_id,
-            models.Participant.name,
-            models.Participant.organisation,
+            name,
+            organisation,
             models.Submission.answer,
             models.Submission.hidden,
             models.Submission.starred,

@@ -16,6 +16,7 @@ from . import forms
 from .errors import N_, DomainError
 from .forms import FieldError
 from .kinds import KINDS, get_kind
+from .privacy import ANONYMOUS, is_anonymous, with_anonymous
 from .project import CATALOGUE_SETTINGS, with_catalogues
 
 MAX_TITLE = 200  # models.Meeting.title and .place
@@ -158,11 +159,18 @@ def check_item(
         form.get("prompt"), "prompt", label=N_("Question"), max_length=MAX_PROMPT
     )
     config = settings_from_form(kind, form, existing)
+    try:
+        checked = with_anonymous(
+            kind,
+            check_settings(kind, config, project_catalogues),
+            bool(form.get(ANONYMOUS)),
+        )
+    except FieldError:
+        raise
+    except DomainError as error:
+        raise forms.on_field(ANONYMOUS, error) from None
     return ItemFields(
-        kind,
-        prompt,
-        check_settings(kind, config, project_catalogues),
-        hide_results=bool(form.get("hide_results")),
+        kind, prompt, checked, hide_results=bool(form.get("hide_results"))
     )
 
 
@@ -288,8 +296,9 @@ def untouched_settings(
         for name, value in form_values(kind, config).items()
     }
     try:
-        return check_settings(
+        checked = check_settings(
             kind, settings_from_form(kind, form, config), project_catalogues
         )
+        return with_anonymous(kind, checked, is_anonymous(config))
     except DomainError:
         return None

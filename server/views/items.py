@@ -7,6 +7,7 @@ from flask_login import login_required
 
 from sessions.errors import DomainError
 from sessions.homework import HOMEWORK_KINDS
+from sessions.privacy import ANONYMOUS, NEVER_ANONYMOUS, is_anonymous
 from sessions.programme import (
     SETTINGS,
     SETTINGS_FIELD,
@@ -40,7 +41,10 @@ def _back(item: models.ProgrammeItem):
 
 def form_fields(kind: str) -> set[str]:
     """The fields of ``kind``'s form a refusal can be shown next to."""
-    return {"prompt", SETTINGS_FIELD, *(s.name for s in SETTINGS.get(kind, ()))}
+    fields = {"prompt", SETTINGS_FIELD, *(s.name for s in SETTINGS.get(kind, ()))}
+    if kind not in NEVER_ANONYMOUS:  # else the form has no such box
+        fields.add(ANONYMOUS)
+    return fields
 
 
 def typed_values(kind: str, form) -> dict:
@@ -48,6 +52,7 @@ def typed_values(kind: str, form) -> dict:
     values = {
         "prompt": form.get("prompt", ""),
         "hide_results": bool(form.get("hide_results")),
+        ANONYMOUS: bool(form.get(ANONYMOUS)),
         "project_catalogues": bool(form.get("project_catalogues")),
     }
     for setting in SETTINGS.get(kind, ()):
@@ -89,6 +94,7 @@ def item_page(
         kinds=offered_kinds(),
         settings=SETTINGS.get(kind, ()),
         settings_field=SETTINGS_FIELD,
+        can_be_anonymous=kind not in NEVER_ANONYMOUS,
         values=values,
         errors=errors or {},
         catalogues=catalogue_notes(meeting.project, kind, config),
@@ -146,6 +152,7 @@ def edit(item_id: int):
     values = {
         "prompt": item.prompt,
         "hide_results": item.hide_results,
+        ANONYMOUS: is_anonymous(item.config),
         **form_values(kind, item.config if same else {}),
     }
     return item_page(item.meeting, kind, values, item=item)
