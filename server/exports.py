@@ -9,14 +9,16 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, request
 from flask_babel import gettext
 from sqlalchemy import Row, select
 
-from sessions import exports, xlsx
+from sessions import exports, text, xlsx
 from sessions.live import SessionStatus
+from sessions.privacy import is_anonymous
 
 from . import models
+from .access import Reader
 from .extensions import db, socketio
 
 # Answers fetched from the database per round trip. SQLAlchemy holds a few
@@ -98,9 +100,33 @@ def project_activities(
     return [(row.id, _to_activity(row, zone)) for row in found]
 
 
-def answers(activity_id: int) -> Iterator[exports.ExportedAnswer]:
-    """The activity's answers in the order they first came, read in batches."""
+def wants_anonymised(reader: Reader) -> bool:
+    """``?anonymised=1`` asks for an anonymised export; a reviewer, who may be
+    a participant afterwards, gets nothing else (docs/privacy.md)."""
+    return request.args.get("anonymised") == "1" or not reader.is_leader
+
+
+def member_organisations(project_id: int) -> frozenset[str]:
+    """The project's member organisations, as ``text.key`` reads them: what an
+    anonymised export keeps of who answered (docs/privacy.md)."""
+    names = db.session.scalars(
+        select(models.Organisation.name).where(
+            models.Organisation.project_id == project_id
+        )
+    )
+    return frozenset(text.key(name) for name in names)
+
+
+def answers(
+    activity_id: int,
+    activity: exports.ExportedActivity,
+    members: frozenset[str] | None = None,
+) -> Iterator[exports.ExportedAnswer]:
+    """The activity's answers in the order they first came, read in batches.
+    ``members`` anonymises: no names, and an organisation only when it is one
+    of these; an anonymous activity's answers name nobody at all."""
     zone = _local_zone()
+    anonymous = is_anonymous(activity.config)
     result = db.session.execute(
         select(
             models.Submission.id,
@@ -120,10 +146,14 @@ def answers(activity_id: int) -> Iterator[exports.ExportedAnswer]:
         for count, row in enumerate(result, start=1):
             if count % BATCH == 0:
                 socketio.sleep(0)  # under eventlet, let live sockets have a turn
+            named = not (row.anonymous or anonymous or members is not None)
+            organisation = "" if anonymous else row.organisation
+            if members is not None and text.key(organisation) not in members:
+                organisation = ""
             yield exports.ExportedAnswer(
                 submission_id=row.id,
-                participant="" if row.anonymous else row.name,
-                organisation=row.organisation,
+                participant=row.name if named else "",
+                organisation=organisation,
                 answered_at=_local(row.updated_at, zone),
                 hidden=row.hidden,
                 answer=row.answer,
@@ -132,17 +162,22 @@ def answers(activity_id: int) -> Iterator[exports.ExportedAnswer]:
         result.close()
 
 
-def csv_chunks(activity_id: int, activity: exports.ExportedActivity) -> Iterator[bytes]:
-    """The activity's CSV, UTF-8 with a byte order mark, a chunk at a time."""
+def csv_chunks(
+    activity_id: int,
+    activity: exports.ExportedActivity,
+    members: frozenset[str] | None = None,
+) -> Iterator[bytes]:
+    """The activity's CSV, UTF-8 with a byte order mark, a chunk at a time;
+    anonymised with ``members`` (see ``answers``)."""
     first = True
-    for text in exports.csv_chunks(
+    for chunk in exports.csv_chunks(
         exports.header_keys(activity.kind),
-        exports.rows(activity, answers(activity_id)),
+        exports.rows(activity, answers(activity_id, activity, members)),
     ):
         if first:
-            text, first = BOM + text, False
-        if text:
-            yield text.encode("utf-8")
+            chunk, first = BOM + chunk, False
+        if chunk:
+            yield chunk.encode("utf-8")
 
 
 class _Yielding:
@@ -174,6 +209,7 @@ def _write_sheet(
     name: str,
     activity_id: int,
     activity: exports.ExportedActivity,
+    members: frozenset[str] | None,
 ) -> None:
     """The title block (meeting, date, prompt), a blank row, the header, then a
     row per answer (or per record); the header stays in view when scrolling."""
@@ -190,7 +226,8 @@ def _write_sheet(
     sheet.row(header, _guarded(labels), xlsx.Style.BOLD)
     last = header
     for last, row in enumerate(
-        exports.answer_rows(activity, answers(activity_id)), start=header + 1
+        exports.answer_rows(activity, answers(activity_id, activity, members)),
+        start=header + 1,
     ):
         sheet.row(last, _guarded(row))
         if last % YIELD_ROWS == 0:
@@ -198,11 +235,14 @@ def _write_sheet(
     sheet.autofilter(header, last, len(labels) - 1)
 
 
-def _write_sheets(book: xlsx.Workbook, project_id: int, ended_only: bool) -> None:
+def _write_sheets(
+    book: xlsx.Workbook, project_id: int, ended_only: bool, anonymised: bool
+) -> None:
     listed = project_activities(project_id, ended_only=ended_only)
     names = exports.sheet_names(exports.sheet_title(a) for _id, a in listed)
+    members = member_organisations(project_id) if anonymised else None
     for (activity_id, activity), name in zip(listed, names, strict=True):
-        _write_sheet(book, name, activity_id, activity)
+        _write_sheet(book, name, activity_id, activity, members)
     if not listed:
         # A workbook needs a sheet; a translation may hold what names cannot.
         empty = gettext("No activities")
@@ -210,10 +250,14 @@ def _write_sheets(book: xlsx.Workbook, project_id: int, ended_only: bool) -> Non
 
 
 def write_workbook(
-    project_id: int, target: BinaryIO, *, ended_only: bool = False
+    project_id: int,
+    target: BinaryIO,
+    *,
+    ended_only: bool = False,
+    anonymised: bool = False,
 ) -> None:
     """The project's workbook, a sheet per activity, into ``target`` (which
     must be seekable: a zip's directory is written last). When building fails
     halfway, what was written is left for the caller to throw away."""
     with xlsx.Workbook(_Yielding(target)) as book:
-        _write_sheets(book, project_id, ended_only)
+        _write_sheets(book, project_id, ended_only, anonymised)

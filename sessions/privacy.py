@@ -83,15 +83,46 @@ def retention_cutoff(now: datetime, months: int) -> datetime:
 def anonymised_archive(document: dict, members: frozenset[str]) -> dict:
     """A project archive (sessions/archive_format.py) without participants'
     names, and with an organisation only where it is one of the project's
-    member organisations (``text.key`` of each): the file still imports."""
+    member organisations (``text.key`` of each), also in the frozen outcomes:
+    the file still imports."""
     for meeting in document["project"]["meetings"]:
         for live in meeting["sessions"]:
             for person in live["participants"]:
-                kept = text.key(person["organisation"]) in members
                 person.update(
                     name="",
-                    organisation=person["organisation"] if kept else "",
+                    organisation=member_or_blank(person["organisation"], members),
                     anonymous=True,
                     quote_by_name=False,
                 )
+            for activity in live["activities"]:
+                activity["final_snapshot"] = members_only(
+                    activity["final_snapshot"], members
+                )
     return document
+
+
+def member_or_blank(organisation: str, members: frozenset[str]) -> str:
+    return organisation if text.key(organisation) in members else ""
+
+
+def members_only(value: object, members: frozenset[str]) -> object:
+    """Frozen results whose organisations are the project's members only: any
+    other under an ``organisation`` key reads "", and a ``by_organisation``
+    count of others adds to the "" count."""
+    if isinstance(value, list):
+        return [members_only(v, members) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict = {}
+    for key, inner in value.items():
+        if key == "organisation" and isinstance(inner, str):
+            out[key] = member_or_blank(inner, members)
+        elif key == "by_organisation" and isinstance(inner, dict):
+            counts: dict = {}
+            for organisation, count in inner.items():
+                kept = member_or_blank(organisation, members)
+                counts[kept] = counts.get(kept, 0) + count
+            out[key] = counts
+        else:
+            out[key] = members_only(inner, members)
+    return out

@@ -33,13 +33,19 @@ def activity_csv(activity_id: int):
     if row is None:
         require_reader(0)  # no project to ask about: a leader gets the 404
         abort(404)
-    readable_session(row.live_session)
+    reader = readable_session(row.live_session)
     activity = exports.exported_activity(activity_id) or abort(404)
+    members = None
+    if exports.wants_anonymised(reader):
+        members = exports.member_organisations(row.live_session.meeting.project_id)
     name = _file_name(
-        f"{activity.meeting} {activity.prompt}", "activity", activity_id, "csv"
+        f"{activity.meeting} {activity.prompt}{' anonymised' if members else ''}",
+        "activity",
+        activity_id,
+        "csv",
     )
     return Response(
-        stream_with_context(exports.csv_chunks(activity_id, activity)),
+        stream_with_context(exports.csv_chunks(activity_id, activity, members)),
         mimetype="text/csv",
         headers={
             "Content-Disposition": f'attachment; filename="{name}"',
@@ -58,7 +64,12 @@ def project_xlsx(project_id: int):
     target = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     try:
         # A reviewer reads ended sessions only, as on the archive pages.
-        exports.write_workbook(project.id, target, ended_only=not reader.is_leader)
+        exports.write_workbook(
+            project.id,
+            target,
+            ended_only=not reader.is_leader,
+            anonymised=exports.wants_anonymised(reader),
+        )
         target.seek(0)
     except BaseException:
         target.close()

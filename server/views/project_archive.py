@@ -22,9 +22,11 @@ from werkzeug.utils import secure_filename
 from sessions.archive_format import ArchiveError, parse, too_large
 from sessions.archive_schema import MAX_ARCHIVE_BYTES
 from sessions.errors import N_
+from sessions.privacy import anonymised_archive
 
 from .. import project_archive
 from ..access import require_reader
+from ..exports import member_organisations, wants_anonymised
 from ..i18n import translate
 from ..timeutil import utcnow
 from .lookup import ID, project_or_404
@@ -51,8 +53,13 @@ def download(project_id: int):
     reader = require_reader(project_id)
     project = project_or_404(project_id)
     document = project_archive.export(project, ended_only=not reader.is_leader)
+    # A reviewer gets the anonymised file only (docs/privacy.md).
+    anonymised = wants_anonymised(reader)
+    if anonymised:
+        document = anonymised_archive(document, member_organisations(project.id))
     name = secure_filename(project.name) or "project"
-    filename = f"{name}-{utcnow():%Y-%m-%d}.json"
+    suffix = "-anonymised" if anonymised else ""
+    filename = f"{name}-{utcnow():%Y-%m-%d}{suffix}.json"
     return Response(
         json.dumps(document, ensure_ascii=False, separators=(",", ":")),
         mimetype="application/json",

@@ -277,7 +277,7 @@ def test_no_temporary_file_outlives_a_build(app, project, monkeypatch, tmp_path,
     """A build leaves no temporary file behind, also when it fails halfway
     (and nothing is left open: an unclosed zip would warn, an error here)."""
 
-    def broken(activity_id):
+    def broken(activity_id, *_rest):
         yield from []
         raise RuntimeError("the database went away")
 

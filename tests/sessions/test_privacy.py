@@ -92,7 +92,11 @@ def test_an_anonymised_archive_names_nobody_and_keeps_member_organisations():
     }
     stranger = {**person, "id": "p2", "organisation": "Annas konsultbyrå"}
     document = {
-        "project": {"meetings": [{"sessions": [{"participants": [person, stranger]}]}]}
+        "project": {
+            "meetings": [
+                {"sessions": [{"participants": [person, stranger], "activities": []}]}
+            ]
+        }
     }
     members = frozenset({text.key("Region Skåne")})
     anonymised_archive(document, members)
@@ -105,3 +109,19 @@ def test_an_anonymised_archive_names_nobody_and_keeps_member_organisations():
     }
     assert stranger["organisation"] == ""
     assert stranger["name"] == ""
+
+
+def test_an_anonymised_outcome_counts_other_organisations_as_none():
+    from sessions.privacy import members_only
+
+    members = frozenset({text.key("Region Skåne")})
+    frozen = {
+        "words": [
+            {"word": "samordnare", "by_organisation": {"Min firma": 1, "Din firma": 2,
+                                                     "Region Skåne": 1, "": 1}}
+        ],
+        "texts": [{"text": "Hej", "organisation": "Min firma"}],
+    }  # fmt: skip
+    left = members_only(frozen, members)
+    assert left["words"][0]["by_organisation"] == {"": 4, "Region Skåne": 1}
+    assert left["texts"] == [{"text": "Hej", "organisation": ""}]
