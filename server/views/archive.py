@@ -4,6 +4,7 @@ project's reviewers read it (server/access.py); the forms are the leaders'."""
 
 from flask import Blueprint, abort, render_template
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from sessions.annotations import MAX_LENGTH
 from sessions.live import SessionStatus
@@ -42,4 +43,17 @@ def session(session_id: int):
         reader=reader,
         annotations=annotations.by_activity(live_session.id),
         max_annotation=MAX_LENGTH,
+        # Who took part, for a leader's erasing (docs/privacy.md); never a
+        # reviewer's to see.
+        participants=participants_of(live_session.id) if reader.is_leader else [],
+    )
+
+
+def participants_of(session_id: int) -> list[models.Participant]:
+    return list(
+        db.session.scalars(
+            select(models.Participant)
+            .where(models.Participant.session_id == session_id)
+            .order_by(models.Participant.joined_at, models.Participant.id)
+        )
     )

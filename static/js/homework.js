@@ -9,6 +9,7 @@ import { byId, readJson, show } from "./dom.js";
 import { lang, t } from "./i18n.js";
 import { phoneStore } from "./outbox.js";
 import { setUpJoin } from "./phone_join.js";
+import { setUpMyData } from "./phone_my_data.js";
 import { actorMapForm } from "./homework_actors.js";
 import { autosave } from "./homework_autosave.js";
 import { renderContinue, setUpCopyLink, takeContinueToken } from "./homework_continue.js";
@@ -42,8 +43,19 @@ takeContinueToken(store);
 
 const join = setUpJoin(page, (token) => {
   store.saveToken(token);
+  myData.refresh();
   connect();
 });
+// Erased: this browser is nobody in the homework any more (docs/privacy.md).
+const myData = setUpMyData(page.code, store, () => {
+  finish();
+  state.socket = null;
+  store.forgetToken();
+  store.clearDraft();
+  state.form = null;
+  showView(state.ended ? "ended-view" : "join-view");
+});
+myData.refresh();
 
 function showView(id) {
   for (const view of views) show(view, view.id === id);

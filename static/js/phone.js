@@ -11,6 +11,7 @@ import { resultWords } from "./results_plain.js";
 import { Countdown } from "./timer.js";
 import { setUpJoin } from "./phone_join.js";
 import { showPublished } from "./phone_published.js";
+import { setUpMyData } from "./phone_my_data.js";
 
 const page = readJson("phone-data");
 const store = phoneStore(page.code);
@@ -25,8 +26,18 @@ let sendingId = null; // client_id of the submit waiting for its ack
 
 const join = setUpJoin(page, (token) => {
   store.saveToken(token);
+  myData.refresh();
   connect();
 });
+// Erased: this phone is nobody in the session any more (docs/privacy.md).
+const myData = setUpMyData(page.code, store, () => {
+  socket?.disconnect();
+  socket = null;
+  store.forgetToken();
+  store.clearOutbox();
+  if (!state.ended) showView("join-view");
+});
+myData.refresh();
 
 function showView(id) {
   for (const view of views) show(view, view.id === id);

@@ -1,0 +1,126 @@
+"""A participant's own data: what is stored about them, erasing it (asked by
+them or by a leader), and the retention that removes personal data from old
+sessions (docs/privacy.md)."""
+
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+
+from sessions.live import SessionStatus
+from sessions.privacy import is_anonymous, retention_cutoff, without_answers
+
+from . import broadcast, models, repository
+from .extensions import db
+from .timeutil import iso
+
+
+def my_data(participant: models.Participant) -> dict:
+    """Everything stored about one participant, as their phone shows it."""
+    rows = db.session.execute(
+        select(models.Submission, models.Activity)
+        .join(models.Activity, models.Submission.activity_id == models.Activity.id)
+        .where(models.Submission.participant_id == participant.id)
+        .order_by(models.Activity.position, models.Activity.id)
+    ).all()
+    drafts = db.session.execute(
+        select(models.Draft, models.Activity)
+        .join(models.Activity, models.Draft.activity_id == models.Activity.id)
+        .where(models.Draft.participant_id == participant.id)
+        .order_by(models.Activity.position, models.Activity.id)
+    ).all()
+    return {
+        "participant": {
+            "name": participant.name,
+            "organisation": participant.organisation,
+            "anonymous": participant.anonymous,
+            "quote_by_name": participant.quote_by_name,
+            "joined_at": iso(participant.joined_at),
+        },
+        "answers": [
+            _entry(activity, sub.answer, sub.updated_at) for sub, activity in rows
+        ],
+        "drafts": [
+            _entry(activity, draft.answer, draft.updated_at)
+            for draft, activity in drafts
+        ],
+    }
+
+
+def _entry(activity: models.Activity, answer: dict, updated_at: datetime) -> dict:
+    return {
+        "activity_id": activity.id,
+        "kind": activity.kind,
+        "prompt": activity.prompt,
+        "anonymous": is_anonymous(activity.config),
+        "answer": answer,
+        "updated_at": iso(updated_at),
+    }
+
+
+def erase_participant(participant: models.Participant) -> None:
+    """Remove the participant, their answers, drafts and receipts, in one
+    transaction. A running session's activities they answered get a new
+    version and a fresh snapshot (the coalescer); a frozen outcome keeps its
+    counts but loses every entry that points at their answers."""
+    session_id = participant.session_id
+    running = participant_session(participant).status == SessionStatus.RUNNING
+    answered = db.session.execute(
+        select(models.Submission.id, models.Submission.activity_id).where(
+            models.Submission.participant_id == participant.id
+        )
+    ).all()
+    ids = {row.id for row in answered}
+    activity_ids = sorted({row.activity_id for row in answered})
+    for model in (models.SubmitReceipt, models.Draft, models.Submission):
+        db.session.execute(delete(model).where(model.participant_id == participant.id))
+    db.session.execute(
+        delete(models.Participant).where(models.Participant.id == participant.id)
+    )
+    for activity_id in activity_ids:
+        row = db.session.get(models.Activity, activity_id)
+        if row.final_snapshot:
+            frozen = dict(row.final_snapshot)
+            frozen["results"] = without_answers(frozen.get("results"), ids)
+            row.final_snapshot = frozen
+        if running:
+            repository.bump_version(activity_id)
+    db.session.commit()
+    if running:
+        for activity_id in activity_ids:
+            broadcast.mark_dirty(activity_id)
+        broadcast.presence_changed(session_id)
+
+
+def participant_session(participant: models.Participant) -> models.LiveSession:
+    return db.session.get(models.LiveSession, participant.session_id)
+
+
+def apply_retention(now: datetime, months: int) -> int:
+    """Remove the personal data of sessions that ended more than ``months``
+    months before ``now``: names and organisations are blanked, drafts and
+    receipts deleted. Answers stay, tied to no one, and the frozen outcomes
+    are untouched. Returns how many participants were cleared."""
+    cutoff = retention_cutoff(now, months)
+    old_sessions = select(models.LiveSession.id).where(
+        models.LiveSession.status == SessionStatus.ENDED.value,
+        models.LiveSession.ended_at < cutoff,
+    )
+    people = select(models.Participant.id).where(
+        models.Participant.session_id.in_(old_sessions)
+    )
+    for model in (models.SubmitReceipt, models.Draft):
+        db.session.execute(delete(model).where(model.participant_id.in_(people)))
+    cleared = db.session.execute(
+        update(models.Participant)
+        .where(
+            models.Participant.session_id.in_(old_sessions),
+            (models.Participant.name != "")
+            | (models.Participant.organisation != "")
+            | models.Participant.quote_by_name
+            | ~models.Participant.anonymous,
+        )
+        .values(name="", organisation="", anonymous=True, quote_by_name=False)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.commit()
+    return cleared
