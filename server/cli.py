@@ -4,8 +4,9 @@ import click
 from flask import Flask, url_for
 from flask_migrate import upgrade
 
-from . import seed, tokens
+from . import privacy, seed, tokens
 from .database import migration_lock
+from .timeutil import utcnow
 
 
 def login_link(base_url: str) -> str:
@@ -41,6 +42,16 @@ def register(app: Flask) -> None:
         """Print a one-time sign-in link for the process leader."""
         with app.test_request_context():
             click.echo(login_link(base_url))
+
+    @mellanrum.command("apply-retention")
+    def apply_retention() -> None:
+        """Remove personal data of sessions that ended RETENTION_MONTHS ago."""
+        months = app.config["RETENTION_MONTHS"]
+        if not months:
+            click.echo("RETENTION_MONTHS is not set: nothing removed.")
+            return
+        cleared = privacy.apply_retention(utcnow(), months)
+        click.echo(f"Personal data removed for {cleared} participants.")
 
     from .archive_cli import register_archive
 

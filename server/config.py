@@ -20,6 +20,14 @@ def database_url(url: str) -> str:
     return url
 
 
+def months_setting(name: str) -> int:
+    """A whole number of months from the environment; unset is 0."""
+    raw = os.environ.get(name, "").strip() or "0"
+    if not raw.isdigit():
+        raise RuntimeError(f"{name} must be a whole number of months, not {raw!r}.")
+    return int(raw)
+
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = (
@@ -66,6 +74,9 @@ class Config:
         or "memory://"
     )
     RATELIMIT_HEADERS_ENABLED = True  # Retry-After on a refusal
+    # Months after a session ends before `mellanrum apply-retention` removes
+    # its participants' names and organisations; 0 keeps them (docs/privacy.md).
+    RETENTION_MONTHS = months_setting("RETENTION_MONTHS")
 
 
 class TestConfig(Config):
