@@ -72,6 +72,8 @@ export function activityCard(activity, actions, clock) {
       el("span", { class: "card-position", text: String(activity.position) }),
       el("h3", { id: promptId, class: "card-prompt", text: activity.prompt }),
       badge,
+      // Set in the programme editor: nobody sees who answered (docs/privacy.md).
+      activity.config?.anonymous ? el("span", { class: "state-badge", text: t("anonymous_activity") }) : null,
     ),
     count,
     countdownNode,

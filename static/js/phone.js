@@ -112,6 +112,7 @@ function render() {
   }
   showView("activity-view");
   byId("activity-prompt").textContent = activity.prompt;
+  show(byId("activity-anonymous"), Boolean(activity.config?.anonymous));
   countdown.set(activity.state === "open" ? activity.timer_ends_at : null);
   if (activity.homework_code) {
     // A homework shown at the meeting: it is answered on its own page.
