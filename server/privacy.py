@@ -79,16 +79,56 @@ def erase_participant(participant: models.Participant) -> None:
     for activity_id in activity_ids:
         row = db.session.get(models.Activity, activity_id)
         if row.final_snapshot:
-            frozen = dict(row.final_snapshot)
-            frozen["results"] = without_answers(frozen.get("results"), ids)
-            row.final_snapshot = frozen
+            row.final_snapshot = _frozen_without(row.final_snapshot, ids)
         if running:
             repository.bump_version(activity_id)
+    checks = _status_checks_citing(session_id, ids) if ids else []
     db.session.commit()
     if running:
         for activity_id in activity_ids:
             broadcast.mark_dirty(activity_id)
         broadcast.presence_changed(session_id)
+    for activity_id in checks:
+        broadcast.activity_changed(db.session.get(models.Activity, activity_id))
+
+
+def _frozen_without(snapshot: dict, ids: set[int]) -> dict:
+    return {**snapshot, "results": without_answers(snapshot.get("results"), ids)}
+
+
+def _status_checks_citing(session_id: int, ids: set[int]) -> list[int]:
+    """A later meeting's status check copied the next steps it checks (key
+    ``"<submission id>.<n>"``, what, organisation): the erased ones leave its
+    settings and frozen outcome. Returns the ids of those changed in running
+    sessions, to send again."""
+    project_id = (
+        select(models.Meeting.project_id)
+        .join(models.LiveSession)
+        .where(models.LiveSession.id == session_id)
+        .scalar_subquery()
+    )
+    rows = db.session.scalars(
+        select(models.Activity)
+        .join(models.LiveSession)
+        .join(models.Meeting)
+        .where(
+            models.Meeting.project_id == project_id,
+            models.Activity.kind == "status_check",
+        )
+    )
+    changed = []
+    for row in rows:
+        config = dict(row.config or {})
+        kept = without_answers(config.get("commitments", []), ids)
+        if kept == config.get("commitments", []):
+            continue
+        row.config = {**config, "commitments": kept}
+        if row.final_snapshot:
+            row.final_snapshot = _frozen_without(row.final_snapshot, ids)
+        if row.live_session.status == SessionStatus.RUNNING:
+            repository.bump_version(row.id)
+            changed.append(row.id)
+    return changed
 
 
 def participant_session(participant: models.Participant) -> models.LiveSession:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from server import live, models, submit, tokens
 from server.extensions import db
 
-from .archive_support import start
+from .archive_support import run_history, start
 from .conftest import call, received, sign_in
 from .review_support import make_link, reviewer
 
@@ -187,3 +187,34 @@ def test_erasing_needs_the_csrf_token(app, client):
     with app.app_context():
         assert rows_of(models.Participant, run.people["Anna"]) == 1
         assert rows_of(models.Participant, run.people["Bo"]) == 1
+
+
+def test_erased_next_steps_leave_the_next_meetings_status_check(app, client):
+    """Träff 4's status check copied Träff 3's next steps; Anna's go with her."""
+    run_history(app)
+    with app.app_context():
+        rows = {
+            (a.live_session.meeting.title, a.kind): a
+            for a in db.session.scalars(select(models.Activity))
+        }
+        steps = rows[("Träff 3", "next_steps")]
+        check = rows[("Träff 4", "status_check")]
+        anna = db.session.scalar(
+            select(models.Participant.id).where(
+                models.Participant.session_id == steps.session_id,
+                models.Participant.name == "Anna",
+            )
+        )
+        steps_id, check_id = steps.id, check.id
+        assert "Bjud in" in repr(check.config) and "Bjud in" in repr(
+            check.final_snapshot
+        )
+    sign_in(app, client)
+    assert client.post(f"/leader/participants/{anna}/erase").status_code == 302
+    with app.app_context():
+        check = db.session.get(models.Activity, check_id)
+        assert [c["what"] for c in check.config["commitments"]] == ["Kartlägg"]
+        assert "Bjud in" not in repr(check.final_snapshot)
+        left = db.session.get(models.Activity, steps_id).final_snapshot
+        assert "Bjud in" not in repr(left) and "Kartlägg" in repr(left)
+        assert left["answer_count"] == 2
