@@ -159,14 +159,9 @@ def check_item(
         form.get("prompt"), "prompt", label=N_("Question"), max_length=MAX_PROMPT
     )
     config = settings_from_form(kind, form, existing)
-    try:
-        checked = with_anonymous(
-            kind,
-            check_settings(kind, config, project_catalogues),
-            bool(form.get(ANONYMOUS)),
-        )
-    except FieldError:
-        raise
+    checked = check_settings(kind, config, project_catalogues)
+    try:  # the anonymous mark is no setting of the kind's (sessions/privacy.py)
+        checked = with_anonymous(kind, checked, bool(form.get(ANONYMOUS)))
     except DomainError as error:
         raise forms.on_field(ANONYMOUS, error) from None
     return ItemFields(
