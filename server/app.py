@@ -81,6 +81,10 @@ def create_app(config: type[Config] | None = None) -> Flask:
     from .views import privacy  # my data, erasing a participant (docs/privacy.md)
 
     modules += (privacy,)
+
+    from .views import accounts  # passwords, sign-in expiry, co-leaders
+
+    modules += (accounts,)
     for module in modules:
         app.register_blueprint(module.bp)
     from .cli import register

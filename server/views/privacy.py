@@ -11,11 +11,11 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import login_required
 
 from sessions.errors import DomainError
 
 from .. import live, models, privacy, tokens
+from ..authz import leader_required
 from ..extensions import db
 from ..i18n import error_reply, translate
 from .lookup import ID
@@ -58,7 +58,7 @@ def erase_my_data(code: str):
 
 
 @bp.post(f"/leader/participants/<{ID}:participant_id>/erase")
-@login_required
+@leader_required
 def erase(participant_id: int):
     """The leader's form on the archive page (it asks first)."""
     participant = db.session.get(models.Participant, participant_id) or abort(404)
