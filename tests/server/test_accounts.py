@@ -162,7 +162,9 @@ def test_an_expired_sign_in_opens_no_console_socket(app, client, running):
 def test_a_link_signed_leader_chooses_a_password(app, client):
     leader_id = new_leader(app, password=None)
     opened = link_sign_in(app, client, leader_id)
-    assert opened.headers["Location"] == "/leader/password"
+    assert opened.headers["Location"] == "/leader/"
+    home = client.get("/leader/?lang=en").text
+    assert "Choose a password under Password" in home
     page = client.get("/leader/password?lang=en").text
     assert "Current password" not in page  # there is none yet
     short = client.post(
@@ -209,7 +211,7 @@ def test_a_co_leader_is_invited_with_a_one_time_link(app, client):
     link = re.search(r'value="(http://[^"]+/login/[^"]+)"', page.text).group(1)
     invited = app.test_client()
     assert invited.get(f"/leader/projects/{project_id}/programme").status_code == 302
-    assert invited.get(link).headers["Location"] == "/leader/password"
+    assert invited.get(link).headers["Location"] == "/leader/"
     assert invited.get(f"/leader/projects/{project_id}/programme").status_code == 200
     assert app.test_client().get(link).status_code == 403  # used once
     listed = client.get(f"/leader/projects/{project_id}/leaders").text
