@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import insert
 
-from server import models
+from server import accounts, models
 from server.extensions import db
+from server.seed import default_leader
 from sessions.catalogue import ACTORS, AREAS, RELATION_TYPES, ROLES
 from sessions.kinds import get_kind
 
@@ -107,6 +108,8 @@ def build_project(
     project = models.Project(name=name)
     db.session.add(project)
     db.session.flush()
+    # Led by the leader the benchmark downloads as.
+    accounts.add_member(project.id, default_leader().id)
     activity_ids = []
     for position in range(meetings):
         meeting = models.Meeting(

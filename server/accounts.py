@@ -2,6 +2,7 @@
 argon2id, and which leaders lead which project. Reviewers are not accounts:
 they come by review link (access.py)."""
 
+import functools
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -19,9 +20,14 @@ PASSWORD_MIN = 10  # characters; long beats clever (NIST SP 800-63B)
 PASSWORD_MAX = 200  # hashing a megabyte per attempt would be a denial of service
 # argon2-cffi's defaults (RFC 9106's second recommendation: 64 MiB, 3 passes).
 hasher = PasswordHasher()
-# Verified when no leader has the email, so a wrong email takes as long as a
-# wrong password and sign-in does not tell which addresses exist.
-_NOBODY = hasher.hash("no leader has this email")
+
+
+@functools.cache
+def _nobody() -> str:
+    """Verified when no leader has the email, so a wrong email takes as long
+    as a wrong password and sign-in does not tell which addresses exist. Made
+    at the first sign-in, not at import: a hash takes 64 MiB for a moment."""
+    return hasher.hash("no leader has this email")
 
 
 # Flask cookie session: when this browser signed in (seconds since the epoch).
@@ -80,7 +86,7 @@ def authenticate(email: str, password: str) -> models.Leader | None:
     leader = leader_by_email(email)
     stored = leader.password_hash if leader is not None else None
     try:
-        hasher.verify(stored or _NOBODY, password)
+        hasher.verify(stored or _nobody(), password)
     except (VerificationError, InvalidHashError):
         return None
     if leader is None or stored is None:
