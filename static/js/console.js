@@ -53,10 +53,16 @@ socket.on("connect_error", (err) => {
   if (!socket.active && err?.message) announce(err.message);
 });
 
+// Activity events seen: a sync reply read before one of them is older than
+// what the event said, and must not overwrite it (ask again instead).
+let activityEvents = 0;
+
 async function syncState() {
+  const seen = activityEvents;
   const reply = socket && (await askSync(socket));
   if (!reply) return;
   if (!reply.ok) return announce(reply.message);
+  if (activityEvents !== seen) return syncState();
   if (reply.session.status === "ended") return location.assign(page.archive_url);
   const serverNow = Date.parse(reply.session.server_time);
   if (!Number.isNaN(serverNow)) clock.skew = serverNow - Date.now();
@@ -87,6 +93,7 @@ function applyHomework(activity) {
 }
 
 function applyActivity(activity) {
+  activityEvents += 1;
   if (!activities.has(activity.id) && activity.homework_code) {
     applyHomework(activity);
     return;

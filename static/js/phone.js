@@ -60,6 +60,7 @@ function connect() {
     join.showError(err.message);
   });
   socket.on("activity", (activity) => {
+    activityEvents += 1;
     const before = state.activity?.id;
     state.activity = nextCurrent(state.activity, activity);
     // Another activity became current: our own answer to it comes with sync.
@@ -78,10 +79,16 @@ function connect() {
   });
 }
 
+// Activity events seen: a sync reply read before one of them is older than
+// what the event said, and must not overwrite it (ask again instead).
+let activityEvents = 0;
+
 async function syncState({ reconnected = false } = {}) {
+  const seen = activityEvents;
   const reply = socket && (await askSync(socket));
   if (!reply) return;
   if (!reply.ok) return showStatus(reply.message);
+  if (activityEvents !== seen) return syncState({ reconnected });
   countdown.syncClock(reply.session.server_time);
   state.ended = reply.session.status === "ended";
   state.participant = reply.participant;
