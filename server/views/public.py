@@ -1,6 +1,7 @@
 """What anyone may open: the join pages, the join API, the QR code, the language."""
 
 import io
+from urllib.parse import parse_qsl, urlencode
 
 import segno
 from flask import (
@@ -16,6 +17,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
+from werkzeug.exceptions import NotFound
 
 from sessions.errors import DomainError
 from sessions.live import SessionMode, SessionStatus, normalise_join_code
@@ -124,11 +126,29 @@ def set_language(lang: str):
     if lang not in current_app.config["LANGUAGES"]:
         abort(404)
     target = request.args.get("next", "/")
-    if not target.startswith("/") or target.startswith("//"):
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = "/"
-    response = redirect(target)
+    response = redirect(without_lang(target))
     response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+def without_lang(target: str) -> str:
+    """The same page without a ?lang= that would outvote the new cookie."""
+    path, _sep, query = target.partition("?")
+    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+@bp.app_errorhandler(404)
+def not_found(error: NotFound):
+    """Werkzeug's own page is English only, with no language switch."""
+    message = error.description
+    if message == NotFound.description:
+        message = _("There is no page at this address. Check the link you followed.")
+    if request.path.startswith("/api/"):
+        return error_reply("not_found", message), 404
+    return render_template("error.html", message=message), 404
 
 
 @bp.app_errorhandler(CSRFError)
