@@ -41,9 +41,33 @@ def axe_violations(page: Page) -> list[str]:
     )
 
 
+# Controls whose visible text is a symbol or nothing (×, +, −, an icon) must be
+# named for a screen reader by aria-label or aria-labelledby, in words.
+ICON_ONLY = """() => {
+  const words = /\\p{L}{2,}/u;
+  const found = [];
+  const controls = document.querySelectorAll(
+    "button, a[href], [role=button], input[type=button], input[type=submit]");
+  for (const el of controls) {
+    if (words.test(el.textContent) || words.test(el.value || "")) continue;
+    const by = (el.getAttribute("aria-labelledby") || "").split(/\\s+/)
+      .map((id) => document.getElementById(id)).filter(Boolean)
+      .map((n) => n.textContent).join(" ");
+    if (!words.test(el.getAttribute("aria-label") || "") && !words.test(by)) {
+      found.push(`unnamed ${el.tagName.toLowerCase()}: ${el.outerHTML.slice(0, 80)}`);
+    }
+  }
+  return found;
+}"""
+
+
+def unnamed_icon_controls(page: Page) -> list[str]:
+    return page.evaluate(ICON_ONLY)
+
+
 def check_page(page: Page, found: dict[str, list[str]], name: str) -> None:
     """Collect the page's problems under ``name``, so one run lists them all."""
-    problems = axe_violations(page)
+    problems = axe_violations(page) + unnamed_icon_controls(page)
     if page.locator("html").get_attribute("lang") not in ("sv", "en"):
         problems.append("no page language")
     switch = page.locator("nav.language")
@@ -220,3 +244,21 @@ def test_the_check_finds_a_violation(browser: Browser, server: ServerProcess):
                    document.querySelector("main").append(b); }"""
     )
     assert any(v.startswith("button-name") for v in axe_violations(page))
+
+
+def test_the_check_finds_an_icon_button_named_only_by_its_symbol(
+    browser: Browser, server: ServerProcess
+):
+    page = english_context(browser, server).new_page()
+    page.goto("/")
+    assert unnamed_icon_controls(page) == []
+    page.evaluate(
+        """() => { const b = document.createElement("button");
+                   b.textContent = "×";
+                   document.querySelector("main").append(b); }"""
+    )
+    assert len(unnamed_icon_controls(page)) == 1
+    page.locator("main button", has_text="×").evaluate(
+        "b => b.setAttribute('aria-label', 'Ta bort Samordnare')"
+    )
+    assert unnamed_icon_controls(page) == []

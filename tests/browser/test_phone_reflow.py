@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from client import LeaderClient
 from tests.support.server_process import ServerProcess
 
+from .test_accessibility import unnamed_icon_controls
 from .test_live_session import english_context
 
 pytestmark = pytest.mark.browser
@@ -71,7 +72,8 @@ def layout_problems(page: Page) -> list[str]:
 
 
 def check(page: Page, found: dict, name: str) -> None:
-    if problems := layout_problems(page):
+    """The layout, and the names of icon-only controls (×, +, −)."""
+    if problems := layout_problems(page) + unnamed_icon_controls(page):
         found[name] = problems
 
 
@@ -105,6 +107,13 @@ def test_phone_pages_reflow_without_sideways_scrolling(
         expect(phone.locator("#activity-body > *").first).to_be_visible()
         check(phone, found, kind)
         kinds.append(kind)
+        if kind == "roles":  # a chosen role gets a × to remove it
+            phone.get_by_label("Add your own role").fill("Brobyggare")
+            phone.get_by_label("Add your own role").press("Enter")
+            expect(
+                phone.get_by_role("button", name="Remove Brobyggare")
+            ).to_be_visible()
+            check(phone, found, "roles chosen")
         if kind == "text":  # operated for real, at this size
             phone.get_by_label("Your answer").fill("Nätverket.")
             phone.get_by_role("button", name="Send answer").click()
