@@ -61,13 +61,41 @@ ICON_ONLY = """() => {
 }"""
 
 
+# static/js/i18n.js's t() shows the key itself ("time_left") when the page's
+# i18n block lacks it: visible text or a label shaped like a key is a miss.
+SHOWN_KEYS = """() => {
+  const key = /^[a-z]+(_[a-z0-9]+)+$/;
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent.trim();
+    if (key.test(text) && !n.parentElement.closest("script, style")) {
+      found.push(`i18n key shown: ${text}`);
+    }
+  }
+  for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
+    for (const name of ["aria-label", "title", "placeholder"]) {
+      const value = (el.getAttribute(name) || "").trim();
+      if (key.test(value)) found.push(`i18n key as ${name}: ${value}`);
+    }
+  }
+  return found;
+}"""
+
+
+def shown_i18n_keys(page: Page) -> list[str]:
+    return page.evaluate(SHOWN_KEYS)
+
+
 def unnamed_icon_controls(page: Page) -> list[str]:
     return page.evaluate(ICON_ONLY)
 
 
 def check_page(page: Page, found: dict[str, list[str]], name: str) -> None:
     """Collect the page's problems under ``name``, so one run lists them all."""
-    problems = axe_violations(page) + unnamed_icon_controls(page)
+    problems = (
+        axe_violations(page) + unnamed_icon_controls(page) + shown_i18n_keys(page)
+    )
     if page.locator("html").get_attribute("lang") not in ("sv", "en"):
         problems.append("no page language")
     switch = page.locator("nav.language")
@@ -252,6 +280,7 @@ def test_the_check_finds_an_icon_button_named_only_by_its_symbol(
     page = english_context(browser, server).new_page()
     page.goto("/")
     assert unnamed_icon_controls(page) == []
+    assert shown_i18n_keys(page) == []
     page.evaluate(
         """() => { const b = document.createElement("button");
                    b.textContent = "×";
@@ -262,3 +291,7 @@ def test_the_check_finds_an_icon_button_named_only_by_its_symbol(
         "b => b.setAttribute('aria-label', 'Ta bort Samordnare')"
     )
     assert unnamed_icon_controls(page) == []
+    page.locator("main button", has_text="×").evaluate(
+        "b => b.setAttribute('title', 'remove_role')"
+    )
+    assert shown_i18n_keys(page) == ["i18n key as title: remove_role"]

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from client import LeaderClient
 from tests.support.server_process import ServerProcess
 
-from .test_accessibility import unnamed_icon_controls
+from .test_accessibility import shown_i18n_keys, unnamed_icon_controls
 from .test_live_session import english_context
 
 pytestmark = pytest.mark.browser
@@ -72,8 +72,9 @@ def layout_problems(page: Page) -> list[str]:
 
 
 def check(page: Page, found: dict, name: str) -> None:
-    """The layout, and the names of icon-only controls (×, +, −)."""
-    if problems := layout_problems(page) + unnamed_icon_controls(page):
+    """The layout, the names of icon-only controls (×, +, −) and the words."""
+    problems = layout_problems(page) + unnamed_icon_controls(page)
+    if problems := problems + shown_i18n_keys(page):
         found[name] = problems
 
 
