@@ -1,14 +1,17 @@
-"""Every word a user reads goes through gettext (templates) or the page's i18n
-JSON block (static/js), so English is complete and Swedish can translate it all.
+"""Every word a user reads goes through gettext (templates, server) or the page's
+i18n JSON block (static/js), so English is complete and Swedish can translate it
+all (tests/test_translations.py checks the Swedish catalogue has every message).
 
 Templates: Jinja's lexer splits each template into text data and tags; the data,
-with every tag and expression replaced by a placeholder, is parsed as HTML and
-any text node or readable attribute (alt, title, aria-label...) that still holds
-a word is flagged. JS: string literals with letters that are assigned to what a
-user reads (textContent, title, aria-label, alert...) are flagged; they must come
-from t() in static/js/i18n.js.
+with every tag and expression blanked out, is parsed as HTML and any text node
+or readable attribute (alt, title, aria-label...) that still holds a word is
+flagged. JS: string literals with letters that are assigned to what a user reads
+(textContent, title, aria-label, alert, el()'s text...) are flagged, and every
+key JS asks t() for must be in some template's i18n block. Server: literals
+passed to flash(), error_reply() or a page's message are flagged.
 """
 
+import ast
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -147,3 +150,67 @@ def test_the_js_check_finds_literals_the_user_reads():
     assert untranslated_in_js("alert(`Failed ${x}`)") != []
     assert untranslated_in_js('el.textContent = "×";') == []
     assert untranslated_in_js("el.textContent = `${a} · ${b}`;") == []
+
+
+# An i18n block's entries look like 'key': _('Words'); JS asks with t("key"),
+# countText("key", n) or plural("key", n). A key no block has shows as itself.
+BLOCK_KEY = re.compile(r"""['"]([a-z][a-z0-9_]*)['"]\s*:\s*(?:_|gettext|ngettext)\(""")
+JS_KEY = re.compile(r"""\b(?:t|countText|plural)\(\s*["']([a-z][a-z0-9_]*)["']""")
+
+
+def missing_keys(templates: list[str], scripts: list[str]) -> set[str]:
+    known = {key for source in templates for key in BLOCK_KEY.findall(source)}
+    return {key for source in scripts for key in JS_KEY.findall(source)} - known
+
+
+def test_every_key_js_asks_for_is_in_an_i18n_block():
+    templates = [p.read_text() for p in (ROOT / "templates").rglob("*.html")]
+    scripts = [p.read_text() for p in (ROOT / "static/js").rglob("*.js")]
+    assert missing_keys(templates, scripts) == set()
+
+
+def test_the_key_check_finds_a_missing_key():
+    block = "{{ {'saved': _('Saved'), 'answers': _('{count} answers')}|tojson }}"
+    assert missing_keys([block], ['t("saved"); countText("answers", 2)']) == set()
+    assert missing_keys([block], ['el.textContent = t("unsaved");']) == {"unsaved"}
+
+
+# server/: a literal handed straight to what the user reads, not through _().
+SHOWN_KEYWORDS = ("message", "description")
+
+
+def untranslated_in_python(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        shown = {"flash": node.args[:1], "error_reply": node.args[1:2]}.get(name, [])
+        if name in ("render_template", "abort", "error_reply", "DomainError"):
+            shown += [k.value for k in node.keywords if k.arg in SHOWN_KEYWORDS]
+        found += [
+            arg.value
+            for arg in shown
+            if isinstance(arg, ast.Constant)
+            and isinstance(arg.value, str)
+            and WORD.search(arg.value)
+        ]
+    return found
+
+
+def test_every_server_message_goes_through_gettext():
+    found = {
+        str(path.relative_to(ROOT)): literals
+        for path in sorted((ROOT / "server").rglob("*.py"))
+        if (literals := untranslated_in_python(path.read_text()))
+    }
+    assert found == {}, "wrap these in _() or gettext()"
+
+
+def test_the_server_check_finds_a_bare_message():
+    assert untranslated_in_python("flash(_('Saved'))") == []
+    assert untranslated_in_python("flash('Sparat')") == ["Sparat"]
+    assert untranslated_in_python("error_reply('bad', 'Fel kod')") == ["Fel kod"]
+    page = "render_template('e.html', message='Oj')"
+    assert untranslated_in_python(page) == ["Oj"]
+    assert untranslated_in_python("filterwarnings('ignore', message='Oj')") == []
