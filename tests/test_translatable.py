@@ -21,7 +21,15 @@ from jinja2 import Environment
 ROOT = Path(__file__).resolve().parents[1]
 HOLE = " "  # where a Jinja tag or expression was: neutral in text and in tags
 WORD = re.compile(r"[^\W\d_]{2,}")
-READABLE_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "label"}
+READABLE_ATTRIBUTES = {
+    "alt",
+    "title",
+    "aria-label",
+    "aria-description",
+    "placeholder",
+    "label",
+    "data-confirm",  # static/js/confirm_forms.js asks it with confirm()
+}
 # Text that is the same in every language, so it is not translated.
 ALLOWED = {
     "Mellanrum",  # the product's name
@@ -45,8 +53,9 @@ class TextFinder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in ("script", "style"):
             self.raw += 1
+        button = tag == "input" and dict(attrs).get("type") in ("submit", "button")
         for name, value in attrs:
-            if name in READABLE_ATTRIBUTES and value:
+            if value and (name in READABLE_ATTRIBUTES or (button and name == "value")):
                 self.check(value)
 
     def handle_endtag(self, tag: str) -> None:
@@ -133,6 +142,9 @@ def test_the_template_check_finds_bare_text_and_attributes():
     assert untranslated_in_template("<p>Hej {{ name }}</p>") == ["Hej"]
     assert untranslated_in_template('<img alt="Logga" src="{{ x }}">') == ["Logga"]
     assert untranslated_in_template("<p>{{ n }} · 12 &amp; 3</p>") == []
+    assert untranslated_in_template('<form data-confirm="Säker?">') == ["Säker?"]
+    assert untranslated_in_template('<input type="submit" value="Spara">') != []
+    assert untranslated_in_template('<input name="kind" value="roles">') == []
     assert untranslated_in_template("<style>p { color: red }</style>") == []
     assert untranslated_in_template("{# a comment #}<b>Mellanrum</b>") == []
     assert untranslated_in_template(' aria-invalid="true" autofocus') == []
@@ -175,7 +187,8 @@ def test_the_key_check_finds_a_missing_key():
     assert missing_keys([block], ['el.textContent = t("unsaved");']) == {"unsaved"}
 
 
-# server/: a literal handed straight to what the user reads, not through _().
+# server/ and sessions/: a literal handed straight to what the user reads,
+# not through _().
 SHOWN_KEYWORDS = ("message", "description")
 
 
@@ -185,7 +198,11 @@ def untranslated_in_python(source: str) -> list[str]:
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-        shown = {"flash": node.args[:1], "error_reply": node.args[1:2]}.get(name, [])
+        shown = {
+            "flash": node.args[:1],
+            "error_reply": node.args[1:2],
+            "DomainError": node.args[1:2],  # translated later: marked with N_()
+        }.get(name, [])
         if name in ("render_template", "abort", "error_reply", "DomainError"):
             shown += [k.value for k in node.keywords if k.arg in SHOWN_KEYWORDS]
         found += [
@@ -201,7 +218,8 @@ def untranslated_in_python(source: str) -> list[str]:
 def test_every_server_message_goes_through_gettext():
     found = {
         str(path.relative_to(ROOT)): literals
-        for path in sorted((ROOT / "server").rglob("*.py"))
+        for folder in ("server", "sessions")
+        for path in sorted((ROOT / folder).rglob("*.py"))
         if (literals := untranslated_in_python(path.read_text()))
     }
     assert found == {}, "wrap these in _() or gettext()"
@@ -211,6 +229,8 @@ def test_the_server_check_finds_a_bare_message():
     assert untranslated_in_python("flash(_('Saved'))") == []
     assert untranslated_in_python("flash('Sparat')") == ["Sparat"]
     assert untranslated_in_python("error_reply('bad', 'Fel kod')") == ["Fel kod"]
+    assert untranslated_in_python("DomainError('x', 'Fel')") == ["Fel"]
+    assert untranslated_in_python("DomainError('x', N_('Fel'))") == []
     page = "render_template('e.html', message='Oj')"
     assert untranslated_in_python(page) == ["Oj"]
     assert untranslated_in_python("filterwarnings('ignore', message='Oj')") == []
