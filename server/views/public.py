@@ -17,7 +17,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import InternalServerError, NotFound
 
 from sessions.errors import DomainError
 from sessions.live import SessionMode, SessionStatus, normalise_join_code
@@ -149,6 +149,18 @@ def not_found(error: NotFound):
     if request.path.startswith("/api/"):
         return error_reply("not_found", message), 404
     return render_template("error.html", message=message), 404
+
+
+@bp.app_errorhandler(InternalServerError)
+def server_failed(error: InternalServerError):
+    """A bug, not the reader's doing: said in their language, with the switch."""
+    message = _(
+        "Something went wrong on the server. Try again, and if it happens again,"
+        " tell the process leader what you were doing."
+    )
+    if request.path.startswith("/api/"):
+        return error_reply("server_error", message), 500
+    return render_template("error.html", message=message), 500
 
 
 @bp.app_errorhandler(CSRFError)

@@ -34,7 +34,8 @@ def pages() -> list[Path]:
 
 def test_every_page_template_keeps_a_language_switch():
     """base.html's header has the switch; a page that replaces the header must
-    bring its own, in the header or elsewhere (report/report.html is a standalone download, not a page.)"""
+    bring its own, in the header or elsewhere. (report/report.html is a
+    standalone download, not a page.)"""
     assert includes_switch((TEMPLATES / "base.html").read_text())
     assert len(pages()) > 20
     lacking = [
@@ -88,3 +89,20 @@ def test_a_missing_page_is_translated_and_has_the_switch(client):
     )
     api = client.get("/api/nowhere")
     assert api.status_code == 404 and api.get_json()["error"] == "not_found"
+
+
+def test_a_server_failure_is_translated_and_has_the_switch(app, client):
+    def broken():
+        raise RuntimeError("a bug")
+
+    app.add_url_rule("/broken", "broken", broken)
+    app.add_url_rule("/api/broken", "api_broken", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # as in production
+    client.set_cookie("lang", "en")
+    response = client.get("/broken")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "Something went wrong on the server" in html
+    assert 'class="language"' in html and "a bug" not in html
+    api = client.get("/api/broken")
+    assert api.status_code == 500 and api.get_json()["error"] == "server_error"
