@@ -136,7 +136,10 @@ def set_language(lang: str):
 def without_lang(target: str) -> str:
     """The same page without a ?lang= that would outvote the new cookie."""
     path, _sep, query = target.partition("?")
-    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if all(key != "lang" for key, _value in pairs):
+        return target
+    kept = [(key, value) for key, value in pairs if key != "lang"]
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
