@@ -114,7 +114,12 @@ def test_the_focus_check_sees_a_missing_ring(browser: Browser, server) -> None:
     page.goto("/")
     page.locator("#code").focus()
     assert Keyboard(page).focused()["visible"]
-    page.add_style_tag(content=":focus-visible { outline: none !important; }")
+    # Through the CSSOM, which a Content-Security-Policy does not block.
+    page.evaluate(
+        """() => document.styleSheets[0].insertRule(
+            ":focus-visible { outline: none !important; }",
+            document.styleSheets[0].cssRules.length)"""
+    )
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
     assert Keyboard(page).focused()["tag"] == "input"
