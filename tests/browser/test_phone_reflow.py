@@ -1,8 +1,8 @@
 """Phone pages at 320 CSS px wide (WCAG 1.4.10 reflow) and at 200 % zoom
 (WCAG 1.4.4): no horizontal scrolling, and every control is inside the page's
 width and can be reached (scrolled to, it is the element under its own centre,
-not covered by anything). Checked on the join page, the waiting page, each
-answer kind of Träff 4 and the homework page.
+not covered by anything), with axe finding nothing serious. Checked on the
+join page, the waiting page, each answer kind of Träff 4 and the homework page.
 
 200 % zoom is simulated the way Chromium zooms: a 1280×800 window at 200 %
 lays the page out in 640×400 CSS px at 2 device pixels per CSS px, so the
@@ -14,7 +14,11 @@ from playwright.sync_api import Browser, Page, expect
 from client import LeaderClient
 from tests.support.server_process import ServerProcess
 
-from .test_accessibility import shown_i18n_keys, unnamed_icon_controls
+from .test_accessibility import (
+    axe_violations,
+    shown_i18n_keys,
+    unnamed_icon_controls,
+)
 from .test_live_session import english_context
 
 pytestmark = pytest.mark.browser
@@ -72,9 +76,9 @@ def layout_problems(page: Page) -> list[str]:
 
 
 def check(page: Page, found: dict, name: str) -> None:
-    """The layout, the names of icon-only controls (×, +, −) and the words."""
-    problems = layout_problems(page) + unnamed_icon_controls(page)
-    if problems := problems + shown_i18n_keys(page):
+    """The layout, axe, the names of icon-only controls (×, +, −) and the words."""
+    problems = layout_problems(page) + axe_violations(page)
+    if problems := problems + unnamed_icon_controls(page) + shown_i18n_keys(page):
         found[name] = problems
 
 
