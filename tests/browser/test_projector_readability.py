@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from client import LeaderClient, Participant, join
 from tests.support.server_process import ServerProcess
 
+from .test_accessibility import axe_violations
 from .test_live_session import english_context
 
 pytestmark = pytest.mark.browser
@@ -139,7 +140,8 @@ ANSWERS = {
 def test_every_kind_of_results_is_readable_on_the_projector(
     browser: Browser, server: ServerProcess
 ) -> None:
-    """Träff 4's kinds, each answered, revealed and measured."""
+    """Träff 4's kinds, each answered, revealed and measured; axe checks the
+    projector and the console with each kind's results too."""
     leader = LeaderClient(server.base_url)
     leader.sign_in(server.login_link)
     leader.connect(leader.start_session(leader.meeting_ids()[3]))
@@ -148,13 +150,18 @@ def test_every_kind_of_results_is_readable_on_the_projector(
     ).new_page()
     projector.goto(f"/projector/{leader.projector_token}")
     expect(projector.locator("#connection")).to_be_hidden()
+    console = english_context(
+        browser, server, viewport={"width": 1280, "height": 900}
+    ).new_page()
+    console.goto(server.new_login_link())
+    console.goto(f"/leader/sessions/{leader.session_id}")
     phones = []
     for name in ("Anna", "Bo"):
         token, _, _ = join(server.base_url, leader.join_code, name, "Region Skåne")
         phones.append(Participant(server.base_url, token))
         phones[-1].connect()
     found = {}
-    for activity_id in leader.activity_ids():
+    for number, activity_id in enumerate(leader.activity_ids()):
         kind = leader.open_activity(activity_id)["kind"]
         for phone in phones:
             if kind in ANSWERS:
@@ -162,7 +169,10 @@ def test_every_kind_of_results_is_readable_on_the_projector(
         leader.reveal_activity(activity_id)
         expect(projector.locator("#results")).to_be_visible()
         projector.wait_for_timeout(500)  # the snapshot drawn
-        if problems_here := problems(projector):
+        problems_here = problems(projector) + axe_violations(projector)
+        card = console.locator(".activity-card").nth(number)
+        expect(card.locator(".state-badge")).to_have_text("Revealed")
+        if problems_here := problems_here + axe_violations(console):
             found[kind] = problems_here
     for phone in phones:
         phone.close()
