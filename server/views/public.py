@@ -1,13 +1,14 @@
 """What anyone may open: the join pages, the join API, the QR code, the language."""
 
 import io
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import segno
 from flask import (
     Blueprint,
     abort,
     current_app,
+    has_request_context,
     redirect,
     render_template,
     request,
@@ -38,8 +39,22 @@ STATUS_FOR = {
 
 @bp.app_context_processor
 def page_language() -> dict:
-    """Every page's <html lang> and language switch need the chosen locale."""
-    return {"locale": str(get_locale() or "sv")}
+    """Every page's <html lang> and language switch need the chosen locale,
+    and the switch the address it returns to."""
+    return {"locale": str(get_locale() or "sv"), "here": page_address()}
+
+
+def page_address() -> str:
+    """This page; or, for a page answering a posted form (whose address may
+    not answer GET), the page the form was on."""
+    if not has_request_context():  # a document rendered for a download
+        return "/"
+    if request.method == "GET":
+        return request.full_path.removesuffix("?")
+    came_from = urlsplit(request.referrer or "")
+    if came_from.netloc == request.host and came_from.path.startswith("/"):
+        return came_from.path + (f"?{came_from.query}" if came_from.query else "")
+    return "/"
 
 
 @bp.get("/")

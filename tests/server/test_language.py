@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import sign_in
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 INCLUDE = re.compile(r"""{%-?\s*include\s+["']([^"']+)["']""")
@@ -106,3 +108,23 @@ def test_a_server_failure_is_translated_and_has_the_switch(app, client):
     assert 'class="language"' in html and "a bug" not in html
     api = client.get("/api/broken")
     assert api.status_code == 500 and api.get_json()["error"] == "server_error"
+
+
+def test_after_a_refused_form_the_switch_returns_to_the_form_page(app, client):
+    """/leader/projects answers only POST: switching there would be a 405."""
+    sign_in(app, client)
+    refused = client.post(
+        "/leader/projects",
+        data={"name": " "},
+        headers={"Referer": "http://localhost/leader/projects/new?x=1"},
+    )
+    assert refused.status_code == 400
+    assert "/lang/en?next=/leader/projects/new?x%3D1" in refused.text
+    elsewhere = client.post(
+        "/leader/projects",
+        data={"name": " "},
+        headers={"Referer": "https://evil.example/leader/projects/new"},
+    )
+    assert '/lang/en?next=/"' in elsewhere.text
+    page = client.get("/leader/projects/new?x=1")
+    assert "/lang/en?next=/leader/projects/new?x%3D1" in page.text
