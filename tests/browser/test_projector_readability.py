@@ -12,6 +12,7 @@ from client import LeaderClient, Participant, join
 from tests.support.server_process import ServerProcess
 
 from .test_accessibility import axe_violations
+from .test_homework import HALLAND
 from .test_live_session import english_context
 
 pytestmark = pytest.mark.browser
@@ -178,6 +179,39 @@ def test_every_kind_of_results_is_readable_on_the_projector(
         phone.close()
     leader.close()
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_homework_on_the_projector_is_readable(
+    browser: Browser, server: ServerProcess, screenshot
+) -> None:
+    """The actor mapping homework, handed in and put on the projector."""
+    leader = LeaderClient(server.base_url)
+    leader.sign_in(server.login_link)
+    homework_id = leader.assign_homework(leader.homework_items()[1], "2099-01-20T17:00")
+    leader.connect(homework_id)
+    activity_id = leader.activity_ids()[0]
+    token, _, _ = join(server.base_url, leader.join_code, "Bo", "Region Halland")
+    phone = Participant(server.base_url, token)
+    phone.connect()
+    phone.submit(activity_id, HALLAND)
+    phone.close()
+    leader.close()
+
+    meeting = LeaderClient(server.base_url)
+    meeting.sign_in(server.new_login_link())
+    meeting.connect(meeting.start_session(meeting.meeting_ids()[2]))
+    projector = english_context(
+        browser, server, viewport={"width": 1920, "height": 1080}
+    ).new_page()
+    projector.goto(f"/projector/{meeting.projector_token}")
+    expect(projector.locator("#connection")).to_be_hidden()
+    meeting.show_homework(activity_id)
+    expect(projector.locator("section.am-mellanrum")).to_be_visible()
+    projector.wait_for_timeout(500)  # the network drawn
+    screenshot(projector, "projector-homework-readability")
+    found = problems(projector)
+    meeting.close()
+    assert found == [], "\n".join(found)
 
 
 def test_the_measure_sees_small_and_faint_text(
