@@ -1,12 +1,14 @@
 """What anyone may open: the join pages, the join API, the QR code, the language."""
 
 import io
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import segno
 from flask import (
     Blueprint,
     abort,
     current_app,
+    has_request_context,
     redirect,
     render_template,
     request,
@@ -16,6 +18,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
+from werkzeug.exceptions import InternalServerError, NotFound
 
 from sessions.errors import DomainError
 from sessions.live import SessionMode, SessionStatus, normalise_join_code
@@ -36,8 +39,22 @@ STATUS_FOR = {
 
 @bp.app_context_processor
 def page_language() -> dict:
-    """Every page's <html lang> and language switch need the chosen locale."""
-    return {"locale": str(get_locale() or "sv")}
+    """Every page's <html lang> and language switch need the chosen locale,
+    and the switch the address it returns to."""
+    return {"locale": str(get_locale() or "sv"), "here": page_address()}
+
+
+def page_address() -> str:
+    """This page; or, for a page answering a posted form (whose address may
+    not answer GET), the page the form was on."""
+    if not has_request_context():  # a document rendered for a download
+        return "/"
+    if request.method == "GET":
+        return request.full_path.removesuffix("?")
+    came_from = urlsplit(request.referrer or "")
+    if came_from.netloc == request.host and came_from.path.startswith("/"):
+        return came_from.path + (f"?{came_from.query}" if came_from.query else "")
+    return "/"
 
 
 @bp.get("/")
@@ -124,11 +141,44 @@ def set_language(lang: str):
     if lang not in current_app.config["LANGUAGES"]:
         abort(404)
     target = request.args.get("next", "/")
-    if not target.startswith("/") or target.startswith("//"):
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = "/"
-    response = redirect(target)
+    response = redirect(without_lang(target))
     response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+def without_lang(target: str) -> str:
+    """The same page without a ?lang= that would outvote the new cookie."""
+    path, _sep, query = target.partition("?")
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if all(key != "lang" for key, _value in pairs):
+        return target
+    kept = [(key, value) for key, value in pairs if key != "lang"]
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+@bp.app_errorhandler(404)
+def not_found(error: NotFound):
+    """Werkzeug's own page is English only, with no language switch."""
+    message = error.description
+    if message == NotFound.description:
+        message = _("There is no page at this address. Check the link you followed.")
+    if request.path.startswith("/api/"):
+        return error_reply("not_found", message), 404
+    return render_template("error.html", message=message), 404
+
+
+@bp.app_errorhandler(InternalServerError)
+def server_failed(error: InternalServerError):
+    """A bug, not the reader's doing: said in their language, with the switch."""
+    message = _(
+        "Something went wrong on the server. Try again, and if it happens again,"
+        " tell the process leader what you were doing."
+    )
+    if request.path.startswith("/api/"):
+        return error_reply("server_error", message), 500
+    return render_template("error.html", message=message), 500
 
 
 @bp.app_errorhandler(CSRFError)
