@@ -24,6 +24,7 @@ from .. import broadcast, live, models, tokens
 from ..database import invalidate_session
 from ..extensions import db
 from ..i18n import error_reply, translate
+from ..join_limits import limit_wrong_codes, too_many_attempts
 from ..present import participant_view, session_view
 
 bp = Blueprint("public", __name__)
@@ -56,6 +57,7 @@ def join_by_form():
 
 
 @bp.get("/join/<code>")
+@limit_wrong_codes
 def phone(code: str):
     try:
         live_session = live.find_session(code)
@@ -74,6 +76,7 @@ def phone(code: str):
 
 
 @bp.post("/api/join")
+@limit_wrong_codes
 def api_join():
     """Sent by the phone page's join form. Answers 201 with the participant's token,
     or an error whose message the page shows."""
@@ -106,6 +109,8 @@ def api_join():
 
 @bp.get("/qr/<code>.svg")
 def qr(code: str):
+    # Draws any code without looking it up, so it tells a guesser nothing and
+    # needs no limit (docs/security.md).
     code = normalise_join_code(code)
     if not code:
         abort(404)
@@ -127,8 +132,19 @@ def set_language(lang: str):
     if not target.startswith("/") or target.startswith("//"):
         target = "/"
     response = redirect(target)
-    response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="Lax")
+    # Read by the server only; Secure when the site is served over https.
+    response.set_cookie(
+        "lang",
+        lang,
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
     return response
+
+
+bp.app_errorhandler(429)(too_many_attempts)
 
 
 @bp.app_errorhandler(CSRFError)

@@ -12,6 +12,7 @@ from sessions.live import SessionStatus
 from .. import live, models, tokens
 from ..extensions import db
 from ..i18n import error_reply, translate
+from ..join_limits import limit_wrong_codes
 from ..published import published_view, set_published
 from .annotations import back_to
 from .lookup import ID
@@ -42,6 +43,7 @@ def toggle(activity_id: int):
 
 
 @bp.get("/api/sessions/<code>/published")
+@limit_wrong_codes
 def for_participant(code: str):
     """Sent by a participant's phone (static/js/phone_published.js) once the
     session has ended, with its token in the X-Participant-Token header.
