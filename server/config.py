@@ -78,6 +78,9 @@ class Config:
         or "memory://"
     )
     RATELIMIT_HEADERS_ENABLED = True  # Retry-After on a refusal
+    # Redis gone (a restart): each worker counts in its own memory until it is
+    # back, rather than failing every limited request.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     # Wrong join codes one client address may send (server/join_limits.py);
     # empty for the default there.
     JOIN_CODE_LIMIT = os.environ.get("JOIN_CODE_LIMIT", "")

@@ -15,10 +15,11 @@ from .conftest import join
 ROOM = {"REMOTE_ADDR": "203.0.113.7"}  # a venue's one public address
 
 
-def limited_app(tmp_path, limit: str = ""):
+def limited_app(tmp_path, limit: str = "", storage: str = "memory://"):
     class Config(TestConfig):
         SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path / 'limits.db'}"
         RATELIMIT_ENABLED = True
+        RATELIMIT_STORAGE_URI = storage
         JOIN_CODE_LIMIT = limit
 
     app = create_app(Config)
@@ -117,5 +118,16 @@ def test_a_room_behind_one_address_joins_with_the_default_limit(tmp_path):
     # A guesser from the same address is stopped within the minute.
     statuses = [guess(room).status_code for _ in range(60)]
     assert statuses[-1] == 429
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_without_redis_the_limit_counts_in_memory(tmp_path):
+    """Redis down (nothing listens on this port): joins still work, and wrong
+    codes are still limited, in this process's memory."""
+    app = limited_app(tmp_path, "3 per minute", storage="redis://127.0.0.1:9/0")
+    room = app.test_client()
+    assert join(room, app.code).status_code == 201
+    assert [guess(room).status_code for _ in range(4)] == [404, 404, 404, 429]
     with app.app_context():
         db.engine.dispose()
