@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.support.server_process import ServerProcess
 
-from .xss_support import SHORT, make_history, said
+from .xss_support import NAME, SHORT, make_history, said
 
 pytestmark = pytest.mark.browser
 
@@ -113,15 +113,18 @@ def test_hostile_text_stays_inert_on_every_page(
     for item_id in made.item_ids:
         inert(page, watch, f"/leader/items/{item_id}/edit", said("Prompt"))
         inert(page, watch, f"/leader/items/{item_id}/preview", said("Prompt"))
-    inert(page, watch, f"/leader/sessions/{made.running_id}", said("Prompt"), SHORT)
+    inert(
+        page, watch, f"/leader/sessions/{made.running_id}", said("Prompt"), SHORT, NAME
+    )
     for session_id in made.homework_ids:
         inert(page, watch, f"/leader/homework/{session_id}", said("Prompt"))
     inert(page, watch, f"/leader/projects/{pid}/quotes", said("Quote"))
     inert(page, watch, f"/leader/projects/{pid}/review-links", said("Label"))
     inert(page, watch, f"/projects/{pid}", said("Project"))
-    for session_id in made.ended_ids:
-        inert(page, watch, f"/archive/{session_id}", said("Prompt"))
-    inert(page, watch, f"/archive/{made.ended_ids[1]}", said("Annotation"))
+    third, fourth = made.ended_ids
+    inert(page, watch, f"/archive/{third}", said("Prompt"), said("Step"))
+    answers = (said("Annotation"), said("Lesson"), said("Board theme"))
+    inert(page, watch, f"/archive/{fourth}", said("Prompt"), *answers)
     inert(page, watch, f"/projects/{pid}/compare")
     comparisons = page.locator('form[action*="/compare/"]').evaluate_all(
         "(forms) => forms.map((form) => form.getAttribute('action'))"
@@ -140,7 +143,7 @@ def test_hostile_text_stays_inert_on_every_page(
 
     reviewer = context(browser, server, watch).new_page()
     inert(reviewer, watch, f"/review/{made.review_token}", said("Project"))
-    inert(reviewer, watch, f"/archive/{made.ended_ids[1]}", said("Option"))
+    inert(reviewer, watch, f"/archive/{fourth}", said("Option"))
 
     phone = context(browser, server, watch, viewport={"width": 390, "height": 844})
     stored = {
