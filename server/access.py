@@ -1,6 +1,7 @@
 """Who may read a project's archive (docs/review.md): its process leaders, signed
 in, and reviewers who opened one of the project's review links. Reviewers read;
-they never change anything, so every form and event stays ``login_required``.
+they never change anything, so every form and event stays ``leader_required``
+(authz.py). A leader of other projects reads this one only by a review link.
 
 A review link's token is spent into the cookie session once (the project's id
 and the link's id, never the token); each request checks that the link is
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from flask import abort, current_app, session
 from flask_login import current_user
 
-from . import models
+from . import accounts, models
 from .extensions import db
 
 # Flask cookie session: {"<project id>": <review link id>} of the links opened.
@@ -40,7 +41,9 @@ def remember_review_link(link: models.ReviewLink) -> None:
 
 def reader_of(project_id: int) -> Reader | None:
     """The reader of ``project_id`` this request comes from, or None."""
-    if current_user.is_authenticated:
+    if current_user.is_authenticated and accounts.is_member(
+        current_user.id, project_id
+    ):
         return Reader(project_id, current_user, None)
     link_id = (session.get(REVIEW_KEY) or {}).get(str(project_id))
     if not isinstance(link_id, int):
@@ -53,10 +56,14 @@ def reader_of(project_id: int) -> Reader | None:
 
 def require_reader(project_id: int) -> Reader:
     """The reader of ``project_id``, or: a 403 for a reviewer whose link was
-    revoked or is for another project; the sign-in page for anyone else."""
+    revoked or is for another project, and for a leader of other projects; the
+    sign-in page for anyone else."""
     reader = reader_of(project_id)
     if reader is not None:
         return reader
+    if current_user.is_authenticated:
+        # A leader of other projects: no such project, or not theirs.
+        abort(403 if db.session.get(models.Project, project_id) else 404)
     if session.get(REVIEW_KEY):
         abort(403)
     abort(current_app.login_manager.unauthorized())

@@ -80,6 +80,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
     from .views import comparison, published, report, review, timeline
 
     modules += (timeline, comparison, report, review, published)
+    from .views import accounts  # passwords, sign-in expiry, co-leaders
+
+    modules += (accounts,)
     for module in modules:
         app.register_blueprint(module.bp)
     from .cli import register

@@ -10,7 +10,7 @@ import click
 from sessions.archive_format import ArchiveError, parse
 from sessions.archive_schema import MAX_ARCHIVE_BYTES
 
-from . import models, project_archive
+from . import accounts, models, project_archive, seed
 from .extensions import db
 
 
@@ -31,12 +31,22 @@ def register_archive(group: click.Group) -> None:
     @click.option(
         "--copy", "as_copy", is_flag=True, help="Import as a copy if already here."
     )
-    def import_project(source: BinaryIO, as_copy: bool) -> None:
+    @click.option(
+        "--leader",
+        "email",
+        help="The email of the leader who will lead it (default: the first).",
+    )
+    def import_project(source: BinaryIO, as_copy: bool, email: str | None) -> None:
         """Import the project archive in SOURCE, all of it or nothing."""
+        leader = accounts.leader_by_email(email) if email else seed.default_leader()
+        if leader is None:
+            raise click.ClickException(f"There is no leader with the email {email}.")
         try:
             project = project_archive.import_archive(
                 parse(source.read(MAX_ARCHIVE_BYTES + 1)), as_copy=as_copy
             )
         except ArchiveError as error:
             raise click.ClickException(str(error)) from None
+        accounts.add_member(project.id, leader.id)
+        db.session.commit()
         click.echo(f"Imported project {project.id}: {project.name}")

@@ -6,6 +6,7 @@ filled in by ``create_app`` through ``fill_instance_defaults``.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -66,6 +67,10 @@ class Config:
     SESSION_COOKIE_SECURE = SECURE_COOKIES
     REMEMBER_COOKIE_SECURE = SECURE_COOKIES
     LOGIN_LINK_MINUTES = 60 * 24
+    # A leader's sign-in ends after SIGN_IN_HOURS, busy or not: a long meeting
+    # day fits, a forgotten laptop does not (docs/accounts.md).
+    SIGN_IN_HOURS = int(os.environ.get("SIGN_IN_HOURS", "16"))
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=SIGN_IN_HOURS)
     # Behind nginx: trust its X-Forwarded-* headers, so join links and QR codes
     # say https:// and the public host. Never set it without a proxy in front.
     BEHIND_PROXY = _flag(os.environ.get("BEHIND_PROXY"))

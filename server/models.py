@@ -15,6 +15,20 @@ class Leader(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(120))
     email: Mapped[str] = mapped_column(String(254), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # argon2id (server/accounts.py); None until the leader chooses one, and
+    # sign-in links keep working either way.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+
+
+class ProjectLeader(db.Model):
+    """A leader of a project: several may run one together (docs/accounts.md)."""
+
+    __tablename__ = "project_leader"
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), primary_key=True)
+    leader_id: Mapped[int] = mapped_column(
+        ForeignKey("leader.id"), primary_key=True, index=True
+    )
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class LoginToken(db.Model):
@@ -40,6 +54,10 @@ class Project(db.Model):
     )
     meetings: Mapped[list["Meeting"]] = relationship(
         order_by="Meeting.position", cascade="all, delete-orphan"
+    )
+    # Who leads it; a deleted project takes its memberships with it.
+    memberships: Mapped[list["ProjectLeader"]] = relationship(
+        cascade="all, delete-orphan"
     )
 
 

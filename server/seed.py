@@ -59,9 +59,11 @@ def add_meetings(project: models.Project, meetings: Iterable[MeetingSpec]) -> No
 
 def seed_if_empty() -> None:
     """Idempotent: a second run leaves existing data alone."""
+    leader = default_leader()
     if db.session.scalar(select(models.Project.id).limit(1)) is None:
-        load_project(INTEGRATION)
-    default_leader()
+        project = load_project(INTEGRATION)
+        db.session.flush()
+        db.session.add(models.ProjectLeader(project_id=project.id, leader_id=leader.id))
     db.session.commit()
 
 

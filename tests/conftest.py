@@ -76,12 +76,17 @@ def postgres_url() -> Iterator[str]:
         admin.close()
 
 
-def make_app(database_url: str) -> Flask:
+def make_app(database_url: str, **settings: object) -> Flask:
+    """An app on ``database_url``, migrated and seeded; ``settings`` override
+    TestConfig's (``RATELIMIT_ENABLED=True`` for the tests of the limits)."""
     from server.cli import prepare_database
     from server.config import database_url as driver_url
 
     class Config(TestConfig):
         SQLALCHEMY_DATABASE_URI = driver_url(database_url)
+
+    for name, value in settings.items():
+        setattr(Config, name, value)
 
     app = create_app(Config)
     with app.app_context():

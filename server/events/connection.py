@@ -7,7 +7,7 @@ from socketio.exceptions import ConnectionRefusedError
 
 from sessions.errors import DomainError
 
-from .. import broadcast, models, repository, tokens
+from .. import accounts, broadcast, models, repository, tokens
 from ..database import UNAVAILABLE, invalidate_session
 from ..extensions import db, socketio
 from ..i18n import translate
@@ -33,7 +33,7 @@ def _identify(auth: dict) -> SocketIdentity:
             raise _refuse("bad_token", _("This projector link is not valid."))
         return SocketIdentity("projector", live.id)
     if "leader" in auth:
-        if not current_user.is_authenticated:
+        if not current_user.is_authenticated or accounts.sign_in_expired():
             raise _refuse("not_signed_in", _("Sign in as a leader first."))
         session_id = auth["leader"]
         live = (
@@ -44,6 +44,10 @@ def _identify(auth: dict) -> SocketIdentity:
         )
         if live is None:
             raise _refuse("unknown_session", _("There is no such session."))
+        if not accounts.is_member(current_user.id, live.meeting.project_id):
+            raise _refuse(
+                "not_your_project", _("You are not a leader of this project.")
+            )
         return SocketIdentity("leader", live.id)
     raise _refuse("bad_auth", _("Say who you are when connecting."))
 

@@ -4,11 +4,12 @@ back to the page."""
 
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from sessions.errors import DomainError
 
 from .. import annotations, models
+from ..authz import leader_required
 from ..extensions import db
 from ..i18n import translate
 from .lookup import ID
@@ -24,7 +25,7 @@ def back_to(activity: models.Activity, *, anchored: bool = True):
 
 
 @bp.post(f"/archive/activities/<{ID}:activity_id>/annotations")
-@login_required
+@leader_required
 def add(activity_id: int):
     activity = db.session.get(models.Activity, activity_id) or abort(404)
     try:
@@ -37,7 +38,7 @@ def add(activity_id: int):
 
 
 @bp.post(f"/archive/annotations/<{ID}:annotation_id>/edit")
-@login_required
+@leader_required
 def edit(annotation_id: int):
     activity = annotations.activity_of(annotation_id) or abort(404)
     try:
@@ -50,7 +51,7 @@ def edit(annotation_id: int):
 
 
 @bp.post(f"/archive/annotations/<{ID}:annotation_id>/remove")
-@login_required
+@leader_required
 def remove(annotation_id: int):
     activity = annotations.activity_of(annotation_id) or abort(404)
     try:

@@ -15,12 +15,12 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import login_required
 
 from sessions.errors import N_, DomainError
 from sessions.live import SessionStatus
 
 from .. import broadcast, homework, live, models, tokens
+from ..authz import leader_required
 from ..extensions import db
 from ..i18n import translate
 from .lookup import ID
@@ -44,7 +44,7 @@ def due_from_form() -> datetime:
 
 
 @bp.post(f"/leader/items/<{ID}:item_id>/homework")
-@login_required
+@leader_required
 def assign(item_id: int):
     item = db.session.get(models.ProgrammeItem, item_id) or abort(404)
     try:
@@ -67,7 +67,7 @@ def _homework(session_id: int) -> models.LiveSession:
 
 
 @bp.get(f"/leader/homework/<{ID}:session_id>")
-@login_required
+@leader_required
 def page(session_id: int):
     assigned = _homework(session_id)
     return render_template(
@@ -81,7 +81,7 @@ def page(session_id: int):
 
 
 @bp.post(f"/leader/homework/<{ID}:session_id>/due")
-@login_required
+@leader_required
 def set_due(session_id: int):
     assigned = _homework(session_id)
     try:
@@ -95,7 +95,7 @@ def set_due(session_id: int):
 
 
 @bp.post(f"/leader/homework/<{ID}:session_id>/close")
-@login_required
+@leader_required
 def close(session_id: int):
     assigned = _homework(session_id)
     try:

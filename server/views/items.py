@@ -3,7 +3,6 @@ question and settings, move, remove, and preview it as a phone shows it."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
 
 from sessions.errors import DomainError
 from sessions.homework import HOMEWORK_KINDS
@@ -19,6 +18,7 @@ from sessions.project import CATALOGUE_FIELDS, CATALOGUE_SETTINGS
 
 from .. import models, programme, projects
 from ..activity_setup import activity_config
+from ..authz import leader_required
 from ..extensions import db
 from ..i18n import translate
 from .form_errors import errors_for
@@ -97,7 +97,7 @@ def item_page(
 
 
 @bp.get(f"/leader/meetings/<{ID}:meeting_id>/items/new")
-@login_required
+@leader_required
 def new(meeting_id: int):
     meeting = meeting_or_404(meeting_id)
     kind = request.args.get("kind", "")
@@ -109,7 +109,7 @@ def new(meeting_id: int):
 
 
 @bp.post(f"/leader/meetings/<{ID}:meeting_id>/items")
-@login_required
+@leader_required
 def create(meeting_id: int):
     meeting = meeting_or_404(meeting_id)
     kind = request.form.get("kind", "")
@@ -136,7 +136,7 @@ def create(meeting_id: int):
 
 
 @bp.get(f"/leader/items/<{ID}:item_id>/edit")
-@login_required
+@leader_required
 def edit(item_id: int):
     item = _item(item_id)
     kind = request.args.get("kind") or item.kind
@@ -152,7 +152,7 @@ def edit(item_id: int):
 
 
 @bp.post(f"/leader/items/<{ID}:item_id>/edit")
-@login_required
+@leader_required
 def save(item_id: int):
     item = _item(item_id)
     project = item.meeting.project
@@ -183,7 +183,7 @@ def save(item_id: int):
 
 
 @bp.post(f"/leader/items/<{ID}:item_id>/move")
-@login_required
+@leader_required
 def move(item_id: int):
     item = _item(item_id)
     programme.move_item(item, step_from_form())
@@ -191,7 +191,7 @@ def move(item_id: int):
 
 
 @bp.post(f"/leader/items/<{ID}:item_id>/remove")
-@login_required
+@leader_required
 def remove(item_id: int):
     item = _item(item_id)
     meeting_id, prompt = item.meeting_id, item.prompt
@@ -207,7 +207,7 @@ def remove(item_id: int):
 
 
 @bp.get(f"/leader/items/<{ID}:item_id>/preview")
-@login_required
+@leader_required
 def preview(item_id: int):
     """The item as a phone would show it when its session starts."""
     item = _item(item_id)

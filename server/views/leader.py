@@ -10,14 +10,15 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, logout_user
 from sqlalchemy import select
 
 from sessions.errors import DomainError
 from sessions.homework import HOMEWORK_KINDS
 from sessions.live import SessionStatus
 
-from .. import homework, live, models, tokens
+from .. import accounts, homework, live, models, tokens
+from ..authz import leader_required
 from ..extensions import db, login_manager
 from ..i18n import translate
 
@@ -42,21 +43,29 @@ def sign_in_with_link(token: str):
             "This sign-in link has been used or has expired. Ask for a new one."
         )
         return render_template("leader/sign_in.html", error=message), 403
-    login_user(leader, remember=True)
+    accounts.start_sign_in(leader)
+    if leader.password_hash is None:  # a new or invited leader: offer one
+        flash(_("Choose a password, so you can sign in without a link."), "info")
+        return redirect(url_for("accounts.password_form"))
     return redirect(url_for("leader.home"))
 
 
 @bp.post("/logout")
-@login_required
+@leader_required
 def sign_out():
     logout_user()
     return redirect(url_for("public.index"))
 
 
 @bp.get("/leader/")
-@login_required
+@leader_required
 def home():
-    projects = db.session.scalars(select(models.Project).order_by(models.Project.id))
+    projects = db.session.scalars(
+        select(models.Project)
+        .join(models.ProjectLeader)
+        .where(models.ProjectLeader.leader_id == current_user.id)
+        .order_by(models.Project.id)
+    )
     return render_template(
         "leader/home.html", projects=list(projects), homework_kinds=HOMEWORK_KINDS
     )
@@ -65,7 +74,7 @@ def home():
 # Ids in URLs stop at the integer column's largest: a bigger one is no page,
 # where PostgreSQL would fail on it.
 @bp.post("/leader/meetings/<int(max=2147483647):meeting_id>/sessions")
-@login_required
+@leader_required
 def start_session(meeting_id: int):
     meeting = db.session.get(models.Meeting, meeting_id) or abort(404)
     try:
@@ -80,7 +89,7 @@ def start_session(meeting_id: int):
 
 
 @bp.get("/leader/sessions/<int(max=2147483647):session_id>")
-@login_required
+@leader_required
 def console(session_id: int):
     live_session = db.session.get(models.LiveSession, session_id) or abort(404)
     if live_session.status == SessionStatus.ENDED:

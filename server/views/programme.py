@@ -4,7 +4,6 @@ activity from another meeting). The items themselves are in views/items.py."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
 
 from sessions.errors import DomainError
 from sessions.homework import HOMEWORK_KINDS
@@ -16,6 +15,7 @@ from sessions.programme import (
 )
 
 from .. import models, programme
+from ..authz import leader_required
 from ..extensions import db
 from ..i18n import translate
 from .form_errors import errors_for
@@ -55,13 +55,13 @@ def meeting_fields() -> MeetingFields:
 
 
 @bp.get(f"/leader/projects/<{ID}:project_id>/programme")
-@login_required
+@leader_required
 def project(project_id: int):
     return project_page(project_or_404(project_id))
 
 
 @bp.post(f"/leader/projects/<{ID}:project_id>/meetings")
-@login_required
+@leader_required
 def add_meeting(project_id: int):
     project = project_or_404(project_id)
     try:
@@ -79,7 +79,7 @@ def add_meeting(project_id: int):
 
 
 @bp.post(f"/leader/meetings/<{ID}:meeting_id>/move")
-@login_required
+@leader_required
 def move_meeting(meeting_id: int):
     meeting = meeting_or_404(meeting_id)
     programme.move_meeting(meeting, step_from_form())
@@ -90,7 +90,7 @@ def move_meeting(meeting_id: int):
 
 
 @bp.post(f"/leader/meetings/<{ID}:meeting_id>/remove")
-@login_required
+@leader_required
 def remove_meeting(meeting_id: int):
     meeting = meeting_or_404(meeting_id)
     project_id, title = meeting.project_id, meeting.title
@@ -126,13 +126,13 @@ def meeting_page(meeting: models.Meeting, status: int = 200, **typed: object):
 
 
 @bp.get(f"/leader/meetings/<{ID}:meeting_id>/programme")
-@login_required
+@leader_required
 def meeting(meeting_id: int):
     return meeting_page(meeting_or_404(meeting_id))
 
 
 @bp.post(f"/leader/meetings/<{ID}:meeting_id>/details")
-@login_required
+@leader_required
 def save_meeting(meeting_id: int):
     meeting = meeting_or_404(meeting_id)
     try:
@@ -150,7 +150,7 @@ def save_meeting(meeting_id: int):
 
 
 @bp.post(f"/leader/meetings/<{ID}:meeting_id>/copy")
-@login_required
+@leader_required
 def copy_item(meeting_id: int):
     meeting = meeting_or_404(meeting_id)
     source_id = form_id("item_id")

@@ -15,7 +15,7 @@ from flask import (
 )
 from flask_babel import gettext
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
@@ -23,8 +23,10 @@ from sessions.archive_format import ArchiveError, parse, too_large
 from sessions.archive_schema import MAX_ARCHIVE_BYTES
 from sessions.errors import N_
 
-from .. import project_archive
+from .. import accounts, project_archive
 from ..access import require_reader
+from ..authz import leader_required
+from ..extensions import db
 from ..i18n import translate
 from ..timeutil import utcnow
 from .lookup import ID, project_or_404
@@ -78,13 +80,13 @@ def form_page(
 
 
 @bp.get("/leader/projects/import")
-@login_required
+@leader_required
 def upload_form():
     return form_page()
 
 
 @bp.post("/leader/projects/import")
-@login_required
+@leader_required
 def upload():
     as_copy = bool(request.form.get("as_copy"))
     sent = request.files.get("archive")
@@ -94,6 +96,8 @@ def upload():
         project = project_archive.import_archive(parse(sent.read()), as_copy=as_copy)
     except ArchiveError as error:
         return form_page(400, error, as_copy)
+    accounts.add_member(project.id, current_user.id)  # who imports it leads it
+    db.session.commit()
     flash(_("The project “%(name)s” is imported.", name=project.name), "info")
     return redirect(url_for("leader.home"))
 

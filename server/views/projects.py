@@ -4,7 +4,7 @@ refusal shows the form again with what was typed and saves nothing."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
 from sessions.errors import N_, DomainError
@@ -22,7 +22,8 @@ from sessions.project import (
     organisation_field,
 )
 
-from .. import models, projects
+from .. import accounts, models, projects
+from ..authz import leader_required
 from ..extensions import db
 from .form_errors import errors_for
 from .lookup import ID, project_or_404
@@ -71,7 +72,7 @@ def blank_rows() -> list[OrganisationRow]:
 
 
 @bp.get("/leader/projects/new")
-@login_required
+@leader_required
 def new():
     return render_template(
         "leader/project_new.html",
@@ -83,7 +84,7 @@ def new():
 
 
 @bp.post("/leader/projects")
-@login_required
+@leader_required
 def create():
     form = request.form
     rows = organisation_rows(form)
@@ -102,6 +103,8 @@ def create():
             template_name=projects.TEMPLATE.name,
         ), 400
     project = projects.create_project(fields, kept, template=start == "template")
+    accounts.add_member(project.id, current_user.id)  # who sets it up leads it
+    db.session.commit()
     flash(_("The project “%(name)s” is set up.", name=project.name), "info")
     return redirect(url_for("programme.project", project_id=project.id))
 
@@ -127,13 +130,13 @@ def settings_page(project: models.Project, status: int = 200, **typed: object):
 
 
 @bp.get(f"/leader/projects/<{ID}:project_id>/settings")
-@login_required
+@leader_required
 def settings(project_id: int):
     return settings_page(project_or_404(project_id))
 
 
 @bp.post(f"/leader/projects/<{ID}:project_id>/settings")
-@login_required
+@leader_required
 def save_project(project_id: int):
     project = project_or_404(project_id)
     try:
@@ -152,7 +155,7 @@ def save_project(project_id: int):
 
 
 @bp.post(f"/leader/projects/<{ID}:project_id>/organisations")
-@login_required
+@leader_required
 def save_organisations(project_id: int):
     project = project_or_404(project_id)
     rows = organisation_rows(request.form)
@@ -174,7 +177,7 @@ def save_organisations(project_id: int):
 
 
 @bp.post(f"/leader/projects/<{ID}:project_id>/catalogues")
-@login_required
+@leader_required
 def save_catalogues(project_id: int):
     project = project_or_404(project_id)
     typed = {name: request.form.get(name, "") for name in DEFAULT_CATALOGUES}

@@ -4,12 +4,12 @@ the session has ended (docs/protocol.md)."""
 
 from flask import Blueprint, abort, flash, request
 from flask_babel import gettext as _
-from flask_login import login_required
 
 from sessions.errors import DomainError
 from sessions.live import SessionStatus
 
 from .. import live, models, tokens
+from ..authz import leader_required
 from ..extensions import db
 from ..i18n import error_reply, translate
 from ..join_limits import limit_wrong_codes
@@ -25,7 +25,7 @@ TOKEN_HEADER = "X-Participant-Token"
 
 
 @bp.post(f"/archive/activities/<{ID}:activity_id>/publish")
-@login_required
+@leader_required
 def toggle(activity_id: int):
     """``published=on`` publishes, its absence unpublishes."""
     activity = db.session.get(models.Activity, activity_id) or abort(404)

@@ -1,11 +1,11 @@
 """The project's starred quotes, gathered for the documentation."""
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
-from flask_login import login_required
 
 from sessions.errors import DomainError
 
 from .. import models, quotes
+from ..authz import leader_required
 from ..extensions import db
 from .lookup import ID
 
@@ -13,7 +13,7 @@ bp = Blueprint("quotes", __name__)
 
 
 @bp.get(f"/leader/projects/<{ID}:project_id>/quotes")
-@login_required
+@leader_required
 def page(project_id: int):
     project = db.session.get(models.Project, project_id) or abort(404)
     return render_template(
@@ -22,7 +22,7 @@ def page(project_id: int):
 
 
 @bp.post(f"/leader/submissions/<{ID}:submission_id>/star")
-@login_required
+@leader_required
 def star(submission_id: int):
     """Star or unstar from a page (the quotes list), where no socket is open."""
     try:

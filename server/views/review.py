@@ -12,13 +12,14 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
 from sessions.errors import DomainError
 
 from .. import models, review_links
 from ..access import remember_review_link
+from ..authz import leader_required
 from ..i18n import translate
 from .lookup import ID, project_or_404
 
@@ -54,13 +55,13 @@ def links_page(
 
 
 @bp.get(f"/leader/projects/<{ID}:project_id>/review-links")
-@login_required
+@leader_required
 def links(project_id: int):
     return links_page(project_or_404(project_id))
 
 
 @bp.post(f"/leader/projects/<{ID}:project_id>/review-links")
-@login_required
+@leader_required
 def create(project_id: int):
     """Answered with the page itself, not a redirect: the link is in this one
     answer and nowhere else (not in the cookie session, not in the database)."""
@@ -75,7 +76,7 @@ def create(project_id: int):
 
 
 @bp.post(f"/leader/projects/<{ID}:project_id>/review-links/<{ID}:link_id>/revoke")
-@login_required
+@leader_required
 def revoke(project_id: int, link_id: int):
     project = project_or_404(project_id)
     done = review_links.revoke(project.id, link_id)

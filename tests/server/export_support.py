@@ -5,7 +5,7 @@ CSV can be compared byte for byte with a golden file."""
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from server import models
+from server import accounts, models, seed
 from server.extensions import db
 
 # Stored as UTC: 09:15 is 10:15 on a Stockholm clock in March.
@@ -94,6 +94,8 @@ def make_project(app) -> Exported:
             ended_at=LATER,
         )
         db.session.add(project)
+        db.session.flush()
+        accounts.add_member(project.id, seed.default_leader().id)
         db.session.add(live)
         db.session.flush()
         people = [

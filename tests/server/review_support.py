@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from flask import Flask
 from flask.testing import FlaskClient
 
-from server import live, models, review_links, seed
+from server import accounts, live, models, review_links, seed
 from server.extensions import db
 
 from .archive_support import builtin_project, start
@@ -37,6 +37,8 @@ def other_project(app: Flask) -> int:
     with app.app_context():
         project = models.Project(name="Ett annat projekt")
         db.session.add(project)
+        db.session.flush()
+        accounts.add_member(project.id, seed.default_leader().id)
         db.session.commit()
         return project.id
 

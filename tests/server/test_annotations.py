@@ -6,7 +6,7 @@ import html
 import pytest
 from sqlalchemy import func, select
 
-from server import live, models, tokens
+from server import accounts, live, models, tokens
 from server.extensions import db
 
 from .archive_support import start
@@ -103,13 +103,16 @@ def test_comments_are_added_edited_and_removed_beside_the_outcome(app, client, e
     assert outcome(app, activity_id) == frozen
 
 
-def test_any_leader_may_edit_or_remove_and_the_author_stays(app, client, ended):
+def test_any_co_leader_may_edit_or_remove_and_the_author_stays(app, client, ended):
     _, activity_id = ended
     sign_in(app, client)
     add(client, activity_id, "Från Processledare")
     with app.app_context():
         other = models.Leader(name="Bo Ledare", email="bo@example.se")
         db.session.add(other)
+        db.session.flush()
+        project_id = db.session.scalar(select(models.ProjectLeader.project_id))
+        accounts.add_member(project_id, other.id)  # a co-leader of the project
         db.session.commit()
         token = tokens.new_login_token(other)
         note_id = db.session.scalar(select(models.Annotation.id))

@@ -14,8 +14,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from server import accounts, models, seed
 from server import exports as server_exports
-from server import models
 from server.extensions import db
 from sessions import exports
 
@@ -190,6 +190,7 @@ def test_titles_are_guarded_and_what_xml_cannot_hold_is_dropped(app, signed_in):
         )
         db.session.add_all([project, live])
         db.session.flush()
+        accounts.add_member(project.id, seed.default_leader().id)
         person = models.Participant(session_id=live.id, name="+46 70", organisation="")
         activity = models.Activity(
             session_id=live.id,
@@ -235,6 +236,8 @@ def test_a_project_without_sessions_gives_a_workbook_still(app, signed_in):
     with app.app_context():
         empty = models.Project(name="Tomt")
         db.session.add(empty)
+        db.session.flush()
+        accounts.add_member(empty.id, seed.default_leader().id)
         db.session.commit()
         project_id = empty.id
     _response, book = workbook(signed_in, project_id)

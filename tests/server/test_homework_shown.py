@@ -1,6 +1,6 @@
 """Homework shown at the next meeting, late answers live, and what it compares with."""
 
-from server import models
+from server import accounts, models, seed
 from server.extensions import db, socketio
 
 from .conftest import call, received, roles
@@ -105,6 +105,8 @@ def test_only_the_leader_shows_homework_and_only_its_own_projects(
         )
         meeting.items.append(item)
         db.session.add(other)
+        db.session.flush()
+        accounts.add_member(other.id, seed.default_leader().id)
         db.session.commit()
         from datetime import timedelta
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from server import models
+from server import accounts, models, seed
 from server.extensions import db
 from sessions.builtin import INTEGRATION
 
@@ -51,6 +51,8 @@ def test_copying_from_another_project_or_nothing_is_refused(app, signed_in):
         meeting.items.append(models.ProgrammeItem(position=1, kind="text", prompt="?"))
         other.meetings.append(meeting)
         db.session.add(other)
+        db.session.flush()
+        accounts.add_member(other.id, seed.default_leader().id)
         db.session.commit()
         foreign = meeting.items[0].id
     traff_3 = ids(app, "Träff 3")

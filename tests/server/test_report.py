@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from server import models
+from server import accounts, models, seed
 from server.extensions import db
 
 from .archive_support import run_history, start
@@ -151,6 +151,8 @@ def test_a_non_ascii_name_gets_an_rfc_5987_file_name(app, client):
     with app.app_context():
         project = models.Project(name="Träff på Öland", description="")
         db.session.add(project)
+        db.session.flush()
+        accounts.add_member(project.id, seed.default_leader().id)
         db.session.commit()
         project_id = project.id
     sign_in(app, client)

@@ -1,0 +1,327 @@
+"""Leaders' accounts: passwords (argon2id), sign-in with them, its limits and
+its expiry, choosing a password, co-leaders invited from the console, and the
+command that creates a leader (docs/accounts.md)."""
+
+import re
+import time
+
+import pytest
+from sqlalchemy import select
+
+from server import accounts, models, seed, tokens
+from server.extensions import db, limiter, socketio
+from tests.conftest import make_app
+
+PASSWORD = "korv med bröd i Visby"
+
+
+def builtin_project_id(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(models.Project.id).order_by(models.Project.id))
+
+
+def new_leader(app, email="bo@example.se", password=PASSWORD, project_id=None):
+    with app.app_context():
+        leader = accounts.create_leader("Bo Ledare", email, password)
+        if project_id is not None:
+            accounts.add_member(project_id, leader.id)
+        db.session.commit()
+        return leader.id
+
+
+def sign_in(client, email="bo@example.se", password=PASSWORD):
+    return client.post("/login", data={"email": email, "password": password})
+
+
+def link_sign_in(app, client, leader_id=None):
+    with app.app_context():
+        leader = (
+            db.session.get(models.Leader, leader_id)
+            if leader_id
+            else seed.default_leader()
+        )
+        token = tokens.new_login_token(leader)
+    return client.get(f"/login/{token}")
+
+
+def test_a_password_is_stored_as_an_argon2id_hash_only(app):
+    leader_id = new_leader(app)
+    with app.app_context():
+        stored = db.session.get(models.Leader, leader_id).password_hash
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+
+
+def test_signing_in_with_a_password(app, client):
+    new_leader(app, project_id=builtin_project_id(app))
+    assert client.get("/leader/").status_code == 302
+    signed = sign_in(client, email="  BO@example.se ")  # as people type it
+    assert signed.status_code == 302 and signed.headers["Location"] == "/leader/"
+    assert "Integration" in client.get("/leader/?lang=en").text
+    # Signed in for this browser only: no remember-me cookie outliving it.
+    assert client.get_cookie("remember_token") is None
+    assert client.get_cookie("session").expires is not None
+
+
+@pytest.mark.parametrize(
+    ("email", "password"),
+    [
+        ("bo@example.se", "fel lösenord helt och hållet"),
+        ("nobody@example.se", PASSWORD),
+        ("bo@example.se", ""),
+        ("bo@example.se", "x" * 10_000),
+    ],
+)
+def test_a_wrong_email_or_password_says_so_and_signs_nobody_in(
+    app, client, email, password
+):
+    new_leader(app)
+    refused = client.post("/login?lang=en", data={"email": email, "password": password})
+    assert refused.status_code == 401
+    assert "Wrong email address or password." in refused.text
+    assert client.get("/leader/").status_code == 302  # still signed out
+
+
+def test_a_leader_without_a_password_cannot_sign_in_with_one(app, client):
+    with app.app_context():
+        leader = accounts.create_leader("Ny", "ny@example.se")  # invited, no password
+        db.session.commit()
+        assert leader.password_hash is None
+    assert sign_in(client, "ny@example.se", "").status_code == 401
+
+
+@pytest.fixture
+def limited(tmp_path):
+    """An app whose rate limits are on (TestConfig turns them off)."""
+    app = make_app(f"sqlite:///{tmp_path / 'limited.db'}", RATELIMIT_ENABLED=True)
+    with app.app_context():
+        limiter.reset()
+    yield app
+    with app.app_context():
+        limiter.reset()
+        db.engine.dispose()
+
+
+def test_guessing_passwords_is_stopped_after_ten_failures(limited):
+    new_leader(limited)
+    client = limited.test_client()
+    for _ in range(10):
+        assert sign_in(client, password="gissning nummer x").status_code == 401
+    refused = client.post(
+        "/login?lang=en", data={"email": "bo@example.se", "password": PASSWORD}
+    )
+    assert refused.status_code == 429  # even the right password, for now
+    assert "Too many attempts." in refused.text
+    assert int(refused.headers["Retry-After"]) > 0
+    assert client.get("/leader/").status_code == 302
+
+
+def test_signing_in_right_is_never_limited(limited):
+    new_leader(limited)
+    for _ in range(15):
+        client = limited.test_client()
+        assert sign_in(client).status_code == 302
+
+
+def test_one_leaders_password_is_guarded_from_many_addresses(limited):
+    new_leader(limited)
+    for number in range(20):
+        client = limited.test_client()
+        address = {"REMOTE_ADDR": f"10.0.0.{number}"}
+        guess = client.post(
+            "/login",
+            data={"email": "bo@example.se", "password": f"gissning {number:04}"},
+            environ_base=address,
+        )
+        assert guess.status_code == 401
+    late = limited.test_client().post(
+        "/login", data={"email": "bo@example.se", "password": PASSWORD}
+    )
+    assert late.status_code == 429
+
+
+def test_a_sign_in_expires(app, client):
+    link_sign_in(app, client)
+    assert client.get("/leader/").status_code == 200
+    hours = app.config["SIGN_IN_HOURS"]
+    with client.session_transaction() as cookie_session:
+        cookie_session[accounts.SIGNED_IN_KEY] = int(time.time()) - hours * 3600 - 60
+    expired = client.get("/leader/")
+    assert expired.status_code == 302 and "/login" in expired.headers["Location"]
+
+
+def test_an_expired_sign_in_opens_no_console_socket(app, client, running):
+    link_sign_in(app, client)
+    with client.session_transaction() as cookie_session:
+        cookie_session[accounts.SIGNED_IN_KEY] = 0
+    sock = socketio.test_client(
+        app, flask_test_client=client, auth={"leader": running.id}
+    )
+    assert not sock.is_connected()
+
+
+def test_a_link_signed_leader_chooses_a_password(app, client):
+    leader_id = new_leader(app, password=None)
+    opened = link_sign_in(app, client, leader_id)
+    assert opened.headers["Location"] == "/leader/password"
+    page = client.get("/leader/password?lang=en").text
+    assert "Current password" not in page  # there is none yet
+    short = client.post(
+        "/leader/password?lang=en", data={"password": "kort", "again": "kort"}
+    )
+    assert short.status_code == 400 and "10 to 200 characters" in short.text
+    differ = client.post(
+        "/leader/password?lang=en", data={"password": PASSWORD, "again": "annat"}
+    )
+    assert differ.status_code == 400 and "differ" in differ.text
+    saved = client.post(
+        "/leader/password", data={"password": PASSWORD, "again": PASSWORD}
+    )
+    assert saved.status_code == 302
+    assert sign_in(app.test_client()).status_code == 302
+
+
+def test_changing_a_password_needs_the_current_one(app, client):
+    new_leader(app)
+    sign_in(client)
+    new = "ett helt nytt lösenord"
+    wrong = client.post(
+        "/leader/password?lang=en",
+        data={"current": "gissat", "password": new, "again": new},
+    )
+    assert wrong.status_code == 400 and "current password is not right" in wrong.text
+    assert sign_in(app.test_client()).status_code == 302  # unchanged
+    right = client.post(
+        "/leader/password", data={"current": PASSWORD, "password": new, "again": new}
+    )
+    assert right.status_code == 302
+    assert sign_in(app.test_client(), password=new).status_code == 302
+    assert sign_in(app.test_client()).status_code == 401
+
+
+def test_a_co_leader_is_invited_with_a_one_time_link(app, client):
+    project_id = builtin_project_id(app)
+    link_sign_in(app, client)
+    page = client.post(
+        f"/leader/projects/{project_id}/leaders?lang=en",
+        data={"name": "Cia Ledare", "email": "cia@example.se"},
+    )
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    link = re.search(r'value="(http://[^"]+/login/[^"]+)"', page.text).group(1)
+    invited = app.test_client()
+    assert invited.get(f"/leader/projects/{project_id}/programme").status_code == 302
+    assert invited.get(link).headers["Location"] == "/leader/password"
+    assert invited.get(f"/leader/projects/{project_id}/programme").status_code == 200
+    assert app.test_client().get(link).status_code == 403  # used once
+    listed = client.get(f"/leader/projects/{project_id}/leaders").text
+    assert "Cia Ledare" in listed and "Processledare" in listed
+
+
+def test_inviting_someone_who_already_leads_elsewhere_adds_them(app, client):
+    project_id = builtin_project_id(app)
+    leader_id = new_leader(app)
+    link_sign_in(app, client)
+    client.post(
+        f"/leader/projects/{project_id}/leaders",
+        data={"name": "", "email": "BO@example.se"},
+    )
+    with app.app_context():
+        assert accounts.is_member(leader_id, project_id)
+        assert db.session.scalar(select(db.func.count(models.Leader.id))) == 2
+
+
+def test_a_bad_invitation_is_refused_and_changes_nothing(app, client):
+    project_id = builtin_project_id(app)
+    link_sign_in(app, client)
+    refused = client.post(
+        f"/leader/projects/{project_id}/leaders?lang=en",
+        data={"name": "Utan adress", "email": "inte-en-adress"},
+    )
+    assert refused.status_code == 400 and "Write an email address." in refused.text
+    with app.app_context():
+        assert len(accounts.leaders_of(project_id)) == 1
+
+
+def test_the_last_leader_stays_and_a_co_leader_can_leave(app, client):
+    project_id = builtin_project_id(app)
+    with app.app_context():
+        me = seed.default_leader().id
+    link_sign_in(app, client)
+    kept = client.post(f"/leader/projects/{project_id}/leaders/{me}/remove")
+    assert kept.status_code == 302
+    with app.app_context():
+        assert accounts.is_member(me, project_id)
+    new_leader(app, project_id=project_id)
+    left = client.post(f"/leader/projects/{project_id}/leaders/{me}/remove")
+    assert left.headers["Location"] == "/leader/"
+    assert client.get(f"/leader/projects/{project_id}/programme").status_code == 403
+    assert "Integration" not in client.get("/leader/").text
+
+
+def test_a_leader_of_another_project_is_kept_out(app, client, running):
+    new_leader(app)  # leads no project here
+    sign_in(client)
+    project_id = builtin_project_id(app)
+    assert "Integration" not in client.get("/leader/").text
+    for url in (
+        f"/leader/projects/{project_id}/programme",
+        f"/leader/sessions/{running.id}",
+        f"/projects/{project_id}",
+        f"/leader/projects/{project_id}/leaders",
+    ):
+        assert client.get(url).status_code == 403, url
+    assert client.get("/projects/999999").status_code == 404
+    sock = socketio.test_client(
+        app, flask_test_client=client, auth={"leader": running.id}
+    )
+    assert not sock.is_connected()
+
+
+def test_the_command_line_creates_a_leader(app):
+    project_id = builtin_project_id(app)
+    runner = app.test_cli_runner()
+    made = runner.invoke(
+        args=[
+            "mellanrum",
+            "create-leader",
+            "--name",
+            "Dag",
+            "--email",
+            "dag@example.se",
+            "--project",
+            str(project_id),
+            "--password",
+            PASSWORD,
+        ]
+    )
+    assert made.exit_code == 0, made.output
+    with app.app_context():
+        leader = accounts.leader_by_email("dag@example.se")
+        assert accounts.is_member(leader.id, project_id)
+    again = runner.invoke(
+        args=[
+            "mellanrum",
+            "create-leader",
+            "--name",
+            "Dag",
+            "--email",
+            "DAG@example.se",
+            "--password",
+            PASSWORD,
+        ]
+    )
+    assert again.exit_code != 0 and "already exists" in again.output
+    short = runner.invoke(
+        args=[
+            "mellanrum",
+            "create-leader",
+            "--name",
+            "E",
+            "--email",
+            "e@example.se",
+            "--password",
+            "kort",
+        ]
+    )
+    assert short.exit_code != 0 and "10 to 200 characters" in short.output
+    with app.app_context():
+        assert accounts.leader_by_email("e@example.se") is None
