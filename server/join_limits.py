@@ -59,8 +59,9 @@ def retry_minutes() -> int:
 
 
 def too_many_attempts(_error: Exception):
-    """A refusal by any limit: the reply the page or the phone's script shows.
-    Flask-Limiter adds Retry-After (RATELIMIT_HEADERS_ENABLED)."""
+    """A refusal by the join limit: the reply the page or the phone's script
+    shows. Registered on the join routes' blueprints, which it overrides the
+    app-wide handler for. Flask-Limiter adds Retry-After."""
     message = _(
         "Too many attempts from your network. Try again in %(minutes)s min.",
         minutes=retry_minutes(),

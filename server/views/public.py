@@ -144,7 +144,9 @@ def set_language(lang: str):
     return response
 
 
-bp.app_errorhandler(429)(too_many_attempts)
+# The join routes' own refusal (the app-wide one is for sign-in): it says when
+# to try again, and the join page shows the code form with it.
+bp.register_error_handler(429, too_many_attempts)
 
 
 @bp.app_errorhandler(CSRFError)

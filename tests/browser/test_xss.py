@@ -120,6 +120,8 @@ def test_hostile_text_stays_inert_on_every_page(
         inert(page, watch, f"/leader/homework/{session_id}", said("Prompt"))
     inert(page, watch, f"/leader/projects/{pid}/quotes", said("Quote"))
     inert(page, watch, f"/leader/projects/{pid}/review-links", said("Label"))
+    inert(page, watch, f"/leader/projects/{pid}/leaders", said("Leader"))
+    inert(page, watch, "/leader/password")
     inert(page, watch, f"/projects/{pid}", said("Project"))
     third, fourth = made.ended_ids
     inert(page, watch, f"/archive/{third}", said("Prompt"), said("Step"))

@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from server import (
+    accounts,
     annotations,
     control,
     homework,
@@ -186,6 +187,10 @@ def make_history(server: ServerProcess) -> History:
         assign_homework(made)
         leader_id = seed.default_leader().id
         _, made.review_token = review_links.create(project.id, leader_id, said("Label"))
+        # A co-leader: the project's leaders page lists the name and email.
+        co_leader = accounts.create_leader(said("Leader"), f"x{SHORT}@example.org")
+        accounts.add_member(project.id, co_leader.id)
+        db.session.commit()
         project = db.session.get(models.Project, made.project_id)
         for meeting in project.meetings:
             made.meeting_ids.append(meeting.id)
