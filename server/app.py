@@ -3,6 +3,7 @@
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from . import security
 from .config import Config, fill_instance_defaults
 from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 from .i18n import select_locale
@@ -25,6 +26,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    security.init_app(app)  # CSP and the other security headers
 
     from . import database, models  # noqa: F401  (registers models and pragmas)
 

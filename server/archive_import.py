@@ -24,7 +24,7 @@ from .freeze import freeze
 
 # Longer than a live session's code, so an imported session never takes a code
 # a live one could draw (sessions/live.py); it is shown, never joined: ended.
-IMPORTED_CODE_LENGTH = 8
+IMPORTED_CODE_LENGTH = 10
 
 
 class Importer:

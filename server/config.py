@@ -29,6 +29,10 @@ def months_setting(name: str) -> int:
     return int(raw)
 
 
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes"}
+
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = (
@@ -60,8 +64,16 @@ class Config:
     LANGUAGES = ("sv", "en")
     # A phone may keep its page open all day; its CSRF token must not expire.
     WTF_CSRF_TIME_LIMIT = None
+    # Cookies are for the server only (HttpOnly) and not sent along with another
+    # site's requests (SameSite). Secure, over https only, when SECURE_COOKIES
+    # is set: the site is served over https (docs/security.md).
+    SECURE_COOKIES = _flag(os.environ.get("SECURE_COOKIES"))
+    SESSION_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = SECURE_COOKIES
+    REMEMBER_COOKIE_SECURE = SECURE_COOKIES
     LOGIN_LINK_MINUTES = 60 * 24
     # A leader's sign-in ends after SIGN_IN_HOURS, busy or not: a long meeting
     # day fits, a forgotten laptop does not (docs/accounts.md).
@@ -69,7 +81,7 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=SIGN_IN_HOURS)
     # Behind nginx: trust its X-Forwarded-* headers, so join links and QR codes
     # say https:// and the public host. Never set it without a proxy in front.
-    BEHIND_PROXY = os.environ.get("BEHIND_PROXY", "") in {"1", "true", "yes"}
+    BEHIND_PROXY = _flag(os.environ.get("BEHIND_PROXY"))
     MAX_CONTENT_LENGTH = 256 * 1024
     # Rate limits (Flask-Limiter) count in Redis when there is one, so every
     # worker sees the same count; in this process's memory otherwise.
@@ -82,6 +94,12 @@ class Config:
     # Months after a session ends before `mellanrum apply-retention` removes
     # its participants' names and organisations; 0 keeps them (docs/privacy.md).
     RETENTION_MONTHS = months_setting("RETENTION_MONTHS")
+    # Redis gone (a restart): each worker counts in its own memory until it is
+    # back, rather than failing every limited request.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    # Wrong join codes one client address may send (server/join_limits.py);
+    # empty for the default there.
+    JOIN_CODE_LIMIT = os.environ.get("JOIN_CODE_LIMIT", "")
 
 
 class TestConfig(Config):

@@ -9,7 +9,10 @@ from .errors import N_, DomainError
 
 # No 0/O or 1/I/L: the code is read off a projector across a room.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-JOIN_CODE_LENGTH = 6
+# 31 symbols, 8 of them: 39.6 bits. Homework codes stay valid for weeks, so a
+# guesser has time; with the limit on wrong codes per address (docs/security.md)
+# finding one takes millions of days. Six (29.7 bits) was too few.
+JOIN_CODE_LENGTH = 8
 MAX_NAME_LENGTH = 80
 MAX_ORGANISATION_LENGTH = 120
 

@@ -36,7 +36,7 @@ def too_many(_error: Exception):
     """Flask-Limiter's refusal, in words; Retry-After says when to try again."""
     message = _("Too many attempts. Wait a few minutes, then try again.")
     if request.path.startswith("/api/"):
-        return error_reply("too_many", message), 429
+        return error_reply("rate_limited", message), 429
     if request.endpoint == "accounts.sign_in_with_password":
         page = render_template(
             "leader/sign_in.html", error=message, email=request.form.get("email", "")

@@ -45,9 +45,7 @@ def sign_in_with_link(token: str):
         return render_template("leader/sign_in.html", error=message), 403
     accounts.start_sign_in(leader)
     if leader.password_hash is None:  # a new or invited leader: suggest one
-        flash(
-            _("Choose a password under Password, to sign in without a link."), "info"
-        )
+        flash(_("Choose a password under Password, to sign in without a link."), "info")
     return redirect(url_for("leader.home"))
 
 

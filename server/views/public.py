@@ -27,6 +27,7 @@ from .. import broadcast, live, models, tokens
 from ..database import invalidate_session
 from ..extensions import db
 from ..i18n import error_reply, translate
+from ..join_limits import limit_wrong_codes, too_many_attempts
 from ..present import participant_view, session_view
 
 bp = Blueprint("public", __name__)
@@ -73,6 +74,7 @@ def join_by_form():
 
 
 @bp.get("/join/<code>")
+@limit_wrong_codes
 def phone(code: str):
     try:
         live_session = live.find_session(code)
@@ -91,6 +93,7 @@ def phone(code: str):
 
 
 @bp.post("/api/join")
+@limit_wrong_codes
 def api_join():
     """Sent by the phone page's join form. Answers 201 with the participant's token,
     or an error whose message the page shows."""
@@ -123,6 +126,8 @@ def api_join():
 
 @bp.get("/qr/<code>.svg")
 def qr(code: str):
+    # Draws any code without looking it up, so it tells a guesser nothing and
+    # needs no limit (docs/security.md).
     code = normalise_join_code(code)
     if not code:
         abort(404)
@@ -144,7 +149,15 @@ def set_language(lang: str):
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = "/"
     response = redirect(without_lang(target))
-    response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="Lax")
+    # Read by the server only; Secure when the site is served over https.
+    response.set_cookie(
+        "lang",
+        lang,
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
     return response
 
 
@@ -179,6 +192,11 @@ def server_failed(error: InternalServerError):
     if request.path.startswith("/api/"):
         return error_reply("server_error", message), 500
     return render_template("error.html", message=message), 500
+
+
+# The join routes' own refusal (the app-wide one is for sign-in): it says when
+# to try again, and the join page shows the code form with it.
+bp.register_error_handler(429, too_many_attempts)
 
 
 @bp.app_errorhandler(CSRFError)

@@ -12,11 +12,13 @@ from .. import live, models, tokens
 from ..authz import leader_required
 from ..extensions import db
 from ..i18n import error_reply, translate
+from ..join_limits import limit_wrong_codes, too_many_attempts
 from ..published import published_view, set_published
 from .annotations import back_to
 from .lookup import ID
 
 bp = Blueprint("published", __name__)
+bp.register_error_handler(429, too_many_attempts)  # see public.py
 
 # The phone sends its participant token here (never in the URL, which ends up
 # in logs).
@@ -42,6 +44,7 @@ def toggle(activity_id: int):
 
 
 @bp.get("/api/sessions/<code>/published")
+@limit_wrong_codes
 def for_participant(code: str):
     """Sent by a participant's phone (static/js/phone_published.js) once the
     session has ended, with its token in the X-Participant-Token header.

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from ..access import require_reader
 from ..report import html, markdown
 from ..report_pdf import PdfError, pdf
+from ..security import REPORT_POLICY
 from .lookup import ID, project_or_404
 
 bp = Blueprint("report", __name__)
@@ -42,7 +43,9 @@ def _download(body: str | bytes, mimetype: str, title: str, suffix: str) -> Resp
 def report_html(project_id: int):
     require_reader(project_id)
     project = project_or_404(project_id)
-    return _download(html(project), "text/html", project.name, "html")
+    response = _download(html(project), "text/html", project.name, "html")
+    response.headers["Content-Security-Policy"] = REPORT_POLICY
+    return response
 
 
 @bp.get(f"/projects/<{ID}:project_id>/report.md")

@@ -5,6 +5,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from tests.support.server_process import ServerProcess
 
@@ -56,3 +57,27 @@ def screenshot(tmp_path: Path):
             page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(monkeypatch: pytest.MonkeyPatch):
+    """Every browser test fails when a page reports a Content-Security-Policy
+    violation (docs/security.md): whatever state a test drives a page into,
+    nothing of it may be refused."""
+    reported: list[str] = []
+    new_context = Browser.new_context
+
+    def watched(self: Browser, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        context.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and reported.append(message.text)
+            ),
+        )
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", watched)
+    yield
+    assert reported == []

@@ -65,7 +65,7 @@ def start_session(browser: Browser, server: ServerProcess) -> tuple[Page, str]:
     meeting.get_by_role("button", name="Start session").click()
     expect(console).to_have_url(re.compile(r"/leader/sessions/\d+$"))
     code = console.locator("#join-code").inner_text().strip()
-    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{6}", code), code
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{8}", code), code
     return console, code
 
 

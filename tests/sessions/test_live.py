@@ -1,3 +1,5 @@
+import math
+
 import pytest
 
 from sessions import snapshot
@@ -6,6 +8,7 @@ from sessions.errors import DomainError
 from sessions.kinds import roles
 from sessions.live import (
     JOIN_CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
     SessionStatus,
     check_can_join,
     check_identity,
@@ -19,9 +22,14 @@ def test_join_codes_use_an_unambiguous_alphabet():
     codes = {new_join_code() for _ in range(200)}
     assert len(codes) == 200
     for code in codes:
-        assert len(code) == 6
+        assert len(code) == JOIN_CODE_LENGTH
         assert set(code) <= set(JOIN_CODE_ALPHABET)
         assert not set(code) & set("01OIL")
+
+
+def test_join_codes_carry_enough_entropy_to_resist_guessing():
+    # docs/security.md: at least 39 bits, with wrong guesses limited per address
+    assert JOIN_CODE_LENGTH * math.log2(len(set(JOIN_CODE_ALPHABET))) >= 39
 
 
 @pytest.mark.parametrize(
