@@ -18,10 +18,12 @@ from .. import live, models, privacy, tokens
 from ..authz import leader_required
 from ..extensions import db
 from ..i18n import error_reply, translate
+from ..join_limits import limit_wrong_codes, too_many_attempts
 from .lookup import ID
 from .published import TOKEN_HEADER
 
 bp = Blueprint("privacy", __name__)
+bp.register_error_handler(429, too_many_attempts)  # see public.py
 
 NO_STORE = {"Cache-Control": "no-store"}
 
@@ -42,6 +44,7 @@ def _participant(code: str) -> models.Participant:
 
 
 @bp.get("/api/sessions/<code>/my-data")
+@limit_wrong_codes
 def my_data(code: str):
     """Sent by a participant's phone: everything stored about them."""
     participant = _participant(code)
@@ -49,6 +52,7 @@ def my_data(code: str):
 
 
 @bp.delete("/api/sessions/<code>/my-data")
+@limit_wrong_codes
 def erase_my_data(code: str):
     """Sent by a participant's phone after they confirmed: erases them. The
     token names nobody afterwards."""

@@ -146,7 +146,15 @@ def set_language(lang: str):
     if lang not in current_app.config["LANGUAGES"]:
         abort(404)
     target = request.args.get("next", "/")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+    # Only a path of this site: browsers drop tabs and newlines, so "/\t/evil"
+    # would become "//evil", another site.
+    unsafe = any(ch < " " or ch == "\x7f" for ch in target)
+    if (
+        unsafe
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+    ):
         target = "/"
     response = redirect(without_lang(target))
     # Read by the server only; Secure when the site is served over https.

@@ -90,6 +90,16 @@ def test_every_lookup_of_a_code_shares_one_count(app, room):
     assert room.get("/api/sessions/ZZZZZZZZ/published").status_code == 429
 
 
+def test_my_data_shares_the_count_too(app, room):
+    """A phone's My data looks its code up first: no way round the limit."""
+    assert room.get("/api/sessions/ZZZZZZZZ/my-data").status_code == 404
+    assert room.delete("/api/sessions/ZZZZZZZZ/my-data").status_code == 404
+    assert guess(room).status_code == 404
+    refused = room.get("/api/sessions/ZZZZZZZZ/my-data")
+    assert refused.status_code == 429 and refused.json["error"] == "rate_limited"
+    assert room.get(f"/api/sessions/{app.code}/my-data").status_code == 429
+
+
 def test_refusals_that_are_no_guess_do_not_count(app, room):
     for _ in range(10):
         assert join(room, app.code, name="").status_code == 400

@@ -64,6 +64,9 @@ def test_the_check_sees_a_header_without_a_switch():
         ("https://evil.example/", "/"),
         ("//evil.example/", "/"),
         ("/\\evil.example/", "/"),
+        ("/\t/evil.example/", "/"),  # a browser drops the tab: //evil.example
+        ("/\n/evil.example/", "/"),
+        ("/\x7f/x", "/"),
     ],
 )
 def test_switching_lands_on_the_same_page_in_the_new_language(client, asked, landing):
