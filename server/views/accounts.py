@@ -118,25 +118,25 @@ def leaders(project_id: int):
 @bp.post(f"/leader/projects/<{ID}:project_id>/leaders")
 @leader_required
 def invite(project_id: int):
-    """A co-leader: a new account, or one that exists, joins the project. The
-    answer holds a one-time sign-in link to pass on, shown once."""
+    """A co-leader joins the project. Someone new gets an account and a
+    one-time sign-in link, shown once on this answer for the inviter to pass
+    on; someone who has an account keeps signing in as before, and no link to
+    it is ever made here (it would let the inviter in as them)."""
     project = project_or_404(project_id)
     name, email = request.form.get("name", ""), request.form.get("email", "")
     invited = accounts.leader_by_email(email)
+    link = None
     try:
         if invited is None:
             invited = accounts.create_leader(name, email)
+            token = tokens.new_login_token(invited)
+            link = url_for("leader.sign_in_with_link", token=token, _external=True)
     except DomainError as error:
         db.session.rollback()
         return leaders_page(
             project, 400, error=translate(error), name=name, email=email
         )
     accounts.add_member(project.id, invited.id)
-    link = url_for(
-        "leader.sign_in_with_link",
-        token=tokens.new_login_token(invited),
-        _external=True,
-    )
     db.session.commit()
     return leaders_page(project, invited=invited, link=link)
 

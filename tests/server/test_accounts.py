@@ -218,17 +218,24 @@ def test_a_co_leader_is_invited_with_a_one_time_link(app, client):
     assert "Cia Ledare" in listed and "Processledare" in listed
 
 
-def test_inviting_someone_who_already_leads_elsewhere_adds_them(app, client):
+def test_inviting_someone_with_an_account_adds_them_and_makes_no_link(app, client):
+    """A link to an existing account would let the inviter in as them."""
     project_id = builtin_project_id(app)
     leader_id = new_leader(app)
     link_sign_in(app, client)
-    client.post(
-        f"/leader/projects/{project_id}/leaders",
+    page = client.post(
+        f"/leader/projects/{project_id}/leaders?lang=en",
         data={"name": "", "email": "BO@example.se"},
     )
+    assert page.status_code == 200 and "/login/" not in page.text
+    assert "already have an account here" in page.text
     with app.app_context():
         assert accounts.is_member(leader_id, project_id)
         assert db.session.scalar(select(db.func.count(models.Leader.id))) == 2
+        unused = select(db.func.count(models.LoginToken.id)).where(
+            models.LoginToken.leader_id == leader_id
+        )
+        assert db.session.scalar(unused) == 0
 
 
 def test_a_bad_invitation_is_refused_and_changes_nothing(app, client):
