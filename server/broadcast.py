@@ -59,6 +59,12 @@ def presence_changed(session_id: int) -> None:
     _coalescer().mark(("presence", session_id))
 
 
+def participant_erased(participant_id: int) -> None:
+    """Tells the erased participant's phones, which forget their token and
+    show the join form (their answers are gone; nothing is left to send)."""
+    socketio.emit("erased", {}, to=room("participant", participant_id))
+
+
 def mark_dirty(activity_id: int) -> None:
     _coalescer().mark(("activity", activity_id))
 

@@ -62,7 +62,7 @@ def erase_participant(participant: models.Participant) -> None:
     transaction. A running session's activities they answered get a new
     version and a fresh snapshot (the coalescer); a frozen outcome keeps its
     counts but loses every entry that points at their answers."""
-    session_id = participant.session_id
+    session_id, participant_id = participant.session_id, participant.id
     running = participant_session(participant).status == SessionStatus.RUNNING
     answered = db.session.execute(
         select(models.Submission.id, models.Submission.activity_id).where(
@@ -71,19 +71,28 @@ def erase_participant(participant: models.Participant) -> None:
     ).all()
     ids = {row.id for row in answered}
     activity_ids = sorted({row.activity_id for row in answered})
-    for model in (models.SubmitReceipt, models.Draft, models.Submission):
-        db.session.execute(delete(model).where(model.participant_id == participant.id))
+    # Locked in id order, as submitting does: a close freezing one of them
+    # now commits first, and its frozen outcome is then read and cleaned here.
     db.session.execute(
-        delete(models.Participant).where(models.Participant.id == participant.id)
+        select(models.Activity.id)
+        .where(models.Activity.id.in_(activity_ids))
+        .order_by(models.Activity.id)
+        .with_for_update()
+    )
+    for model in (models.SubmitReceipt, models.Draft, models.Submission):
+        db.session.execute(delete(model).where(model.participant_id == participant_id))
+    db.session.execute(
+        delete(models.Participant).where(models.Participant.id == participant_id)
     )
     for activity_id in activity_ids:
-        row = db.session.get(models.Activity, activity_id)
+        row = db.session.get(models.Activity, activity_id, populate_existing=True)
         if row.final_snapshot:
             row.final_snapshot = _frozen_without(row.final_snapshot, ids)
         if running:
             repository.bump_version(activity_id)
     checks = _status_checks_citing(session_id, ids) if ids else []
     db.session.commit()
+    broadcast.participant_erased(participant_id)
     if running:
         for activity_id in activity_ids:
             broadcast.mark_dirty(activity_id)

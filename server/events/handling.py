@@ -10,10 +10,13 @@ import logging
 from collections.abc import Callable
 
 from flask_babel import gettext as _
+from flask_login import current_user
 from pydantic import ValidationError
 
 from sessions.errors import DomainError
 
+from .. import accounts
+from ..authz import PROJECT_OF
 from ..database import UNAVAILABLE, invalidate_session
 from ..extensions import db
 from ..i18n import error_reply, translate
@@ -44,6 +47,10 @@ def handler(
                     "invalid", _("The request was malformed. Reload the page.")
                 )
             try:
+                if not _still_leader(who):
+                    return error_reply(
+                        "forbidden", _("You are not allowed to do that.")
+                    )
                 return {"ok": True, **fn(who, parsed)}
             except DomainError as error:
                 db.session.rollback()
@@ -62,6 +69,17 @@ def handler(
         return run
 
     return wrap
+
+
+def _still_leader(who: SocketIdentity) -> bool:
+    """A console's leader may have been removed from the project, or their
+    sign-in may have expired, since the socket connected: asked per event."""
+    if who.role != "leader":
+        return True
+    if not current_user.is_authenticated or accounts.sign_in_expired():
+        return False
+    project_id = PROJECT_OF["session_id"](who.session_id)
+    return project_id is not None and accounts.is_member(current_user.id, project_id)
 
 
 def unavailable() -> dict:

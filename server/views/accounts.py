@@ -20,6 +20,7 @@ from .. import accounts, models, tokens
 from ..authz import leader_required
 from ..extensions import db, limiter
 from ..i18n import error_reply, translate
+from ..join_limits import client_address
 from .lookup import ID, project_or_404
 
 bp = Blueprint("accounts", __name__)
@@ -52,7 +53,11 @@ def _email_key() -> str:
 @bp.post("/login")
 # Per address, against guessing from one place; per email, against guessing
 # one leader's password from many. Only failures count.
-@limiter.limit("10 per minute;50 per hour", deduct_when=lambda r: r.status_code == 401)
+@limiter.limit(
+    "10 per minute;50 per hour",
+    key_func=client_address,
+    deduct_when=lambda r: r.status_code == 401,
+)
 @limiter.limit(
     "20 per hour", key_func=_email_key, deduct_when=lambda r: r.status_code == 401
 )
@@ -75,7 +80,9 @@ def password_form():
 
 @bp.post("/leader/password")
 @leader_required
-@limiter.limit("10 per hour", deduct_when=lambda r: r.status_code == 400)
+@limiter.limit(
+    "10 per hour", key_func=client_address, deduct_when=lambda r: r.status_code == 400
+)
 def set_password():
     form = request.form
     leader: models.Leader = current_user

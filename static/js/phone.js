@@ -39,6 +39,16 @@ const myData = setUpMyData(page.code, store, () => {
 });
 myData.refresh();
 
+function joinAgain(message) {
+  store.forgetToken();
+  store.clearOutbox();
+  socket?.disconnect();
+  socket = null;
+  showConnection("online");
+  showView("join-view");
+  join.showError(message);
+}
+
 function showView(id) {
   for (const view of views) show(view, view.id === id);
 }
@@ -51,14 +61,10 @@ function connect() {
     if (err?.data?.error === "unavailable") return setTimeout(() => socket?.connect(), 3000);
     if (err?.data?.error !== "bad_token") return;
     // The token is stale (or forged): this phone must join again.
-    store.forgetToken();
-    store.clearOutbox();
-    socket.disconnect();
-    socket = null;
-    showConnection("online");
-    showView("join-view");
-    join.showError(err.message);
+    joinAgain(err.message);
   });
+  // The leader erased this participant: nothing of theirs is left to send.
+  socket.on("erased", () => joinAgain(t("erased")));
   socket.on("activity", (activity) => {
     activityEvents += 1;
     const before = state.activity?.id;

@@ -334,3 +334,61 @@ def test_the_command_line_creates_a_leader(app):
     assert short.exit_code != 0 and "10 to 200 characters" in short.output
     with app.app_context():
         assert accounts.leader_by_email("e@example.se") is None
+
+
+def test_a_removed_co_leaders_open_console_stops_obeying(app, client, running):
+    project_id = builtin_project_id(app)
+    leader_id = new_leader(app, project_id=project_id)
+    sign_in(client)
+    sock = socketio.test_client(
+        app, flask_test_client=client, auth={"leader": running.id}
+    )
+    assert sock.is_connected()
+    opened = sock.emit(
+        "open_activity", {"activity_id": running.activity_id}, callback=True
+    )
+    assert opened["ok"] is True
+    with app.app_context():
+        db.session.delete(db.session.get(models.ProjectLeader, (project_id, leader_id)))
+        db.session.commit()
+    closed = sock.emit(
+        "close_activity", {"activity_id": running.activity_id}, callback=True
+    )
+    assert closed["error"] == "forbidden"
+    with app.app_context():
+        assert db.session.get(models.Activity, running.activity_id).state == "open"
+    sock.disconnect()
+
+
+def test_an_expired_sign_in_stops_an_open_console(app, client, running):
+    link_sign_in(app, client)
+    sock = socketio.test_client(
+        app, flask_test_client=client, auth={"leader": running.id}
+    )
+    assert sock.emit("sync", {}, callback=True)["ok"] is True
+    hours = app.config["SIGN_IN_HOURS"]
+    later = time.time() + hours * 3600 + 60
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "datetime", _Clock(later))
+        refused = sock.emit(
+            "open_activity", {"activity_id": running.activity_id}, callback=True
+        )
+    assert refused["error"] == "forbidden"
+    sock.disconnect()
+
+
+class _Clock:
+    """datetime, with ``now`` at a chosen moment."""
+
+    def __init__(self, timestamp: float) -> None:
+        self._timestamp = timestamp
+
+    def now(self, zone):
+        from datetime import datetime
+
+        return datetime.fromtimestamp(self._timestamp, zone)
+
+    def fromtimestamp(self, timestamp, zone):
+        from datetime import datetime
+
+        return datetime.fromtimestamp(timestamp, zone)

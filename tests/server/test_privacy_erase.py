@@ -98,8 +98,9 @@ def test_erasing_from_the_phone_removes_everything_and_updates_the_room(
         for model in (models.Participant, models.Submission, models.SubmitReceipt):
             assert rows_of(model, anna_id) == 0
         assert rows_of(models.Submission, tokens.participant_from_token(bo.token).id)
-    # The token names nobody now: the phone must join again.
+    # The token names nobody now: the phone must join again, and it is told.
     assert my_data(client, running.code, anna.token).json["error"] == "bad_token"
+    assert received(anna, "erased") and not received(bo, "erased")
 
 
 def test_erasing_keeps_a_frozen_outcomes_counts_without_the_texts(app, client):
