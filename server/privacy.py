@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select, update
 
+from sessions.kinds import lessons as lessons_kind
 from sessions.live import SessionStatus
 from sessions.privacy import is_anonymous, retention_cutoff, without_answers
 
@@ -86,6 +87,8 @@ def erase_participant(participant: models.Participant) -> None:
     )
     for activity_id in activity_ids:
         row = db.session.get(models.Activity, activity_id, populate_existing=True)
+        if row.kind == "lessons" and row.merges:
+            row.merges = _board_without(row, ids)
         if row.final_snapshot:
             row.final_snapshot = _frozen_without(row.final_snapshot, ids)
         if running:
@@ -99,6 +102,25 @@ def erase_participant(participant: models.Participant) -> None:
         broadcast.presence_changed(session_id)
     for activity_id in checks:
         broadcast.activity_changed(db.session.get(models.Activity, activity_id))
+
+
+def _board_without(row: models.Activity, ids: set[int]) -> dict:
+    """A lessons board without the erased answers' lessons: out of the places
+    (keys "<submission id>.<lesson id>"), and, while voting, out of the
+    ballot the phones show, rebuilt from the answers that are left."""
+    board = dict(row.merges)
+    placed = board.get("placed")
+    erased = {str(i) for i in ids}
+    if isinstance(placed, dict):
+        board["placed"] = {
+            ref: theme
+            for ref, theme in placed.items()
+            if str(ref).split(".", 1)[0] not in erased
+        }
+    if "ballot" in board:
+        left = repository.to_submissions(repository.answer_rows(row.id))
+        board = lessons_kind.ballot(row.config, left, board)
+    return board
 
 
 def _frozen_without(snapshot: dict, ids: set[int]) -> dict:

@@ -10,6 +10,8 @@ from server.extensions import db
 
 from .archive_support import run_history, start
 from .conftest import call, received, sign_in
+from .lessons_support import World, edit, lessons_of
+from .lessons_support import submit as send
 from .review_support import make_link, reviewer
 
 
@@ -219,3 +221,30 @@ def test_erased_next_steps_leave_the_next_meetings_status_check(app, client):
         left = db.session.get(models.Activity, steps_id).final_snapshot
         assert "Bjud in" not in repr(left) and "Kartlägg" in repr(left)
         assert left["answer_count"] == 2
+
+
+def test_erased_lessons_leave_the_board_and_the_ballot(app, client):
+    world = World(app, client)
+    try:
+        leader, aid = world.leader, world.activity_id
+        call(leader, "open_activity", {"activity_id": aid})
+        anna, bo = world.phone("Anna"), world.phone("Bo", "SKL")
+        a = send(anna, aid, {"lessons": lessons_of("Annas hemlighet")})
+        b = send(bo, aid, {"lessons": lessons_of("Bos lärdom")})
+        a, b = a["submission"]["id"], b["submission"]["id"]
+        edit(leader, aid, action="place_lesson", lesson=f"{a}.l1", theme="t1")
+        edit(leader, aid, action="place_lesson", lesson=f"{b}.l1", theme="t1")
+        edit(leader, aid, action="start_voting", dots=2)
+        with app.app_context():
+            anna_id = db.session.scalar(
+                select(models.Participant.id).where(models.Participant.name == "Anna")
+            )
+        erased = client.post(f"/leader/participants/{anna_id}/erase")
+        assert erased.status_code == 302
+        with app.app_context():
+            board = db.session.get(models.Activity, aid).merges
+        assert board["placed"] == {f"{b}.l1": "t1"}
+        assert board["ballot"] == {"t1": ["Bos lärdom"]}
+        assert "Annas hemlighet" not in str(board)
+    finally:
+        world.close()
