@@ -43,10 +43,10 @@ def register_archive(group: click.Group) -> None:
             raise click.ClickException(f"There is no leader with the email {email}.")
         try:
             project = project_archive.import_archive(
-                parse(source.read(MAX_ARCHIVE_BYTES + 1)), as_copy=as_copy
+                parse(source.read(MAX_ARCHIVE_BYTES + 1)),
+                as_copy=as_copy,
+                leader_id=leader.id,
             )
         except ArchiveError as error:
             raise click.ClickException(str(error)) from None
-        accounts.add_member(project.id, leader.id)
-        db.session.commit()
         click.echo(f"Imported project {project.id}: {project.name}")

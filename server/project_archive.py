@@ -18,7 +18,7 @@ from sessions.archive_format import Archive, ArchiveError, project_key, validate
 from sessions.errors import N_
 from sessions.project import MAX_NAME
 
-from . import models
+from . import accounts, models
 from .archive_export import export
 from .archive_import import Importer
 from .extensions import db
@@ -54,8 +54,11 @@ def _copy_name(name: str) -> str:
     return gettext("%(name)s (copy)", name=name[: MAX_NAME - (len(whole) - len(name))])
 
 
-def import_archive(document: object, *, as_copy: bool) -> models.Project:
-    """Add the project of a parsed archive ``document``; one transaction.
+def import_archive(
+    document: object, *, as_copy: bool, leader_id: int | None = None
+) -> models.Project:
+    """Add the project of a parsed archive ``document``, led by ``leader_id``
+    (none: a test's instance); one transaction.
     Raises an ArchiveError for a file that is no valid archive
     (sessions/archive_format.py), and ``already_present`` when the instance
     holds the project, unless ``as_copy``: then it is added under "<name>
@@ -76,6 +79,8 @@ def import_archive(document: object, *, as_copy: bool) -> models.Project:
                 )
             name, created_at = copy_name(doc.name), utcnow()
         project = Importer(archive, name, created_at).run()
+        if leader_id is not None:
+            accounts.add_member(project.id, leader_id)
         db.session.commit()
     except BaseException:
         db.session.rollback()

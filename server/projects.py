@@ -7,7 +7,7 @@ from sessions.builtin import INTEGRATION
 from sessions.errors import N_, DomainError
 from sessions.project import OrganisationRow, ProjectFields, catalogues
 
-from . import models
+from . import accounts, models
 from .extensions import db
 from .seed import add_meetings
 
@@ -15,10 +15,15 @@ TEMPLATE = INTEGRATION
 
 
 def create_project(
-    fields: ProjectFields, organisations: list[OrganisationRow], *, template: bool
+    fields: ProjectFields,
+    organisations: list[OrganisationRow],
+    *,
+    template: bool,
+    leader_id: int,
 ) -> models.Project:
     """A new project with the leader's own name, theme and organisations; from
-    the template, also its meetings, programmes and catalogues."""
+    the template, also its meetings, programmes and catalogues. The leader
+    who set it up leads it, in the same transaction."""
     project = models.Project(name=fields.name, description=fields.theme)
     project.organisations = [
         models.Organisation(name=o.name, kind=o.kind) for o in organisations
@@ -30,6 +35,8 @@ def create_project(
     else:
         project.catalogues = {}
     db.session.add(project)
+    db.session.flush()
+    accounts.add_member(project.id, leader_id)
     db.session.commit()
     return project
 

@@ -24,11 +24,10 @@ from sessions.archive_schema import MAX_ARCHIVE_BYTES
 from sessions.errors import N_
 from sessions.privacy import anonymised_archive
 
-from .. import accounts, project_archive
+from .. import project_archive
 from ..access import require_reader
 from ..authz import leader_required
 from ..exports import member_organisations, wants_anonymised
-from ..extensions import db
 from ..i18n import translate
 from ..timeutil import utcnow
 from .lookup import ID, project_or_404
@@ -100,11 +99,11 @@ def upload():
     try:
         if sent is None or not sent.filename:
             raise ArchiveError("no_file", N_("Choose an archive file to import."))
-        project = project_archive.import_archive(parse(sent.read()), as_copy=as_copy)
+        project = project_archive.import_archive(
+            parse(sent.read()), as_copy=as_copy, leader_id=current_user.id
+        )
     except ArchiveError as error:
         return form_page(400, error, as_copy)
-    accounts.add_member(project.id, current_user.id)  # who imports it leads it
-    db.session.commit()
     flash(_("The project “%(name)s” is imported.", name=project.name), "info")
     return redirect(url_for("leader.home"))
 

@@ -22,7 +22,7 @@ from sessions.project import (
     organisation_field,
 )
 
-from .. import accounts, models, projects
+from .. import models, projects
 from ..authz import leader_required
 from ..extensions import db
 from .form_errors import errors_for
@@ -102,9 +102,9 @@ def create():
             errors=errors_for(error, PROJECT_FIELDS | row_fields(rows)),
             template_name=projects.TEMPLATE.name,
         ), 400
-    project = projects.create_project(fields, kept, template=start == "template")
-    accounts.add_member(project.id, current_user.id)  # who sets it up leads it
-    db.session.commit()
+    project = projects.create_project(
+        fields, kept, template=start == "template", leader_id=current_user.id
+    )
     flash(_("The project “%(name)s” is set up.", name=project.name), "info")
     return redirect(url_for("programme.project", project_id=project.id))
 
