@@ -4,13 +4,19 @@ sessions (docs/privacy.md)."""
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Select, delete, or_, select, update
 
 from sessions.kinds import lessons as lessons_kind
 from sessions.live import SessionStatus
-from sessions.privacy import is_anonymous, retention_cutoff, without_answers
+from sessions.privacy import (
+    is_anonymous,
+    members_only,
+    retention_cutoff,
+    without_answers,
+)
 
 from . import broadcast, models, repository
+from .exports import member_organisations
 from .extensions import db
 from .timeutil import iso
 
@@ -168,13 +174,18 @@ def participant_session(participant: models.Participant) -> models.LiveSession:
 
 def apply_retention(now: datetime, months: int) -> int:
     """Remove the personal data of sessions that ended more than ``months``
-    months before ``now``: names and organisations are blanked, drafts and
-    receipts deleted. Answers stay, tied to no one, and the frozen outcomes
-    are untouched. Returns how many participants were cleared."""
+    months before ``now``, and of sessions never ended that began that long
+    ago (a forgotten homework): names and organisations are blanked, drafts
+    and receipts deleted, and the frozen outcomes keep only the project's
+    member organisations. Answers stay, tied to no one, and the outcomes'
+    counts too. Returns how many participants were cleared."""
     cutoff = retention_cutoff(now, months)
+    ended = models.LiveSession.status == SessionStatus.ENDED.value
     old_sessions = select(models.LiveSession.id).where(
-        models.LiveSession.status == SessionStatus.ENDED.value,
-        models.LiveSession.ended_at < cutoff,
+        or_(
+            ended & (models.LiveSession.ended_at < cutoff),
+            ~ended & (models.LiveSession.started_at < cutoff),
+        )
     )
     people = select(models.Participant.id).where(
         models.Participant.session_id.in_(old_sessions)
@@ -193,5 +204,27 @@ def apply_retention(now: datetime, months: int) -> int:
         .values(name="", organisation="", anonymous=True, quote_by_name=False)
         .execution_options(synchronize_session=False)
     ).rowcount
+    _frozen_members_only(old_sessions)
     db.session.commit()
     return cleared
+
+
+def _frozen_members_only(sessions: Select) -> None:
+    """An organisation a participant typed that is no member of the project
+    may name them: it leaves the old sessions' frozen outcomes."""
+    rows = db.session.execute(
+        select(models.Activity, models.Meeting.project_id)
+        .join(models.LiveSession, models.Activity.session_id == models.LiveSession.id)
+        .join(models.Meeting, models.LiveSession.meeting_id == models.Meeting.id)
+        .where(
+            models.Activity.session_id.in_(sessions),
+            models.Activity.final_snapshot.is_not(None),
+        )
+    ).all()
+    members: dict[int, frozenset[str]] = {}
+    for row, project_id in rows:
+        if project_id not in members:
+            members[project_id] = member_organisations(project_id)
+        kept = members_only(row.final_snapshot, members[project_id])
+        if kept != row.final_snapshot:
+            row.final_snapshot = kept

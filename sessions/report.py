@@ -170,12 +170,16 @@ def _lessons(meeting: str, data: ActivityData) -> LessonsPart:
     return LessonsPart(meeting, data.prompt, themes, unplaced)
 
 
+# An organisation left out of a frozen outcome (retention, docs/privacy.md).
+LEFT_OUT = "–"
+
+
 def _steps(meeting: str, data: ActivityData) -> StepsPart:
     checked = data.kind == "status_check"
     steps = tuple(
         Step(
             c["what"],
-            c["organisation"],
+            c["organisation"] or LEFT_OUT,
             c["by"],
             STATUS.get(c.get("status") or "unmarked") if checked else None,
         )

@@ -237,7 +237,9 @@ def _lessons(config: dict, results: dict) -> list[Block]:
 
 def _next_steps(config: dict, results: dict) -> list[Block]:
     rows = tuple(
-        Bar(o["organisation"], o["count"]) for o in results.get("organisations") or []
+        # "–": an organisation left out (retention, docs/privacy.md)
+        Bar(o["organisation"] or "–", o["count"])
+        for o in results.get("organisations") or []
     )
     return [Bars(Msg(N_("Steps per organisation")), rows)]
 

@@ -6,11 +6,13 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from server import models
+from server import live, models
+from server.exports import member_organisations
 from server.extensions import db
 from server.timeutil import utcnow
+from sessions.privacy import members_only
 
-from .archive_support import run_history
+from .archive_support import run_history, start
 from .conftest import sign_in
 
 
@@ -83,12 +85,20 @@ def test_old_sessions_lose_names_and_keep_their_outcomes(app, client):
             .where(models.Participant.session_id == old)
         ).all()
         assert len(answers) == 4  # kept, tied to no one
-    assert frozen(app, old) == outcomes_before
+    # The outcomes keep their counts; only organisations that are no member of
+    # the project ("Länsstyrelsen Skåne" here) may have named someone, and go.
+    with app.app_context():
+        members = member_organisations(project_id)
+    assert frozen(app, old) == [members_only(o, members) for o in outcomes_before]
+    assert frozen(app, old) != outcomes_before
     archive_after = client.get(f"/archive/{old}?lang=en").text
     assert "2 answers" in archive_after and "Samordnare" in archive_after
     assert "Anna" in archive_before and "Anna" not in archive_after
+    # The same report, but for the step of an organisation that is no member.
     assert client.get(f"/projects/{project_id}/report.md?lang=en").text == (
-        report_before
+        report_before.replace("- Länsstyrelsen: 1\n", "- –: 1\n").replace(
+            "— Länsstyrelsen, by May 1, 2017\n", "— –, by May 1, 2017\n"
+        )
     )
     # Again: nothing is left to remove.
     assert "0 participants" in apply(app, 12).output
@@ -104,3 +114,31 @@ def test_without_a_setting_nothing_is_removed(app):
         assert done.exit_code == 0 and "nothing removed" in done.output
     with app.app_context():
         assert people(ids["Träff 3:meeting"]) == before
+
+
+def test_a_typed_organisation_leaves_old_outcomes_and_forgotten_sessions_too(app):
+    """An organisation no member of the project may name its one person; a
+    session never ended is cleared once it began long enough ago."""
+    with app.app_context():
+        old = start("Träff 1")
+        old.join("Ensam Person", "Byns Syförening")
+        old.open("roles")
+        old.answer("Ensam Person", "roles", {"roles": ["Samordnare"]})
+        live.end_session(old.row)
+        old_id = old.id
+        forgotten = start("Träff 2")
+        forgotten.join("Glömd Person", "Region Skåne")
+        forgotten_id = forgotten.id
+        for row in (db.session.get(models.LiveSession, old_id),):
+            row.ended_at = utcnow() - timedelta(days=400)
+        db.session.get(models.LiveSession, forgotten_id).started_at = utcnow() - (
+            timedelta(days=400)
+        )
+        db.session.commit()
+    assert "Byns Syförening" in str(frozen(app, old_id))
+    done = apply(app, 12)
+    assert done.exit_code == 0, done.output
+    outcome = str(frozen(app, old_id))
+    assert "Byns Syförening" not in outcome and "Samordnare" in outcome
+    with app.app_context():
+        assert people(forgotten_id) == [("", "", True, False)]
