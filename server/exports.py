@@ -154,7 +154,8 @@ def answers(
                 submission_id=row.id,
                 participant=row.name if named else "",
                 organisation=organisation,
-                answered_at=_local(row.updated_at, zone),
+                # An anonymous activity's times would match its hand-ins.
+                answered_at=None if anonymous else _local(row.updated_at, zone),
                 hidden=row.hidden,
                 answer=row.answer,
             )

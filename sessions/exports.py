@@ -61,7 +61,9 @@ class ExportedAnswer:
     submission_id: int
     participant: str  # "" when the participant stayed anonymous
     organisation: str
-    answered_at: datetime  # the answer's last change, in the server's local time
+    # The answer's last change, in the server's local time; None in an
+    # anonymous activity (docs/privacy.md).
+    answered_at: datetime | None
     hidden: bool
     answer: dict
 

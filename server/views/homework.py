@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 
 from sessions.errors import N_, DomainError
 from sessions.live import SessionStatus
+from sessions.privacy import is_anonymous
 
 from .. import broadcast, homework, live, models, tokens
 from ..authz import leader_required
@@ -70,13 +71,18 @@ def _homework(session_id: int) -> models.LiveSession:
 @leader_required
 def page(session_id: int):
     assigned = _homework(session_id)
+    activity = homework.homework_activity(assigned)
+    # Anonymous: no hand-in times (they would match the exports' answers) and
+    # no personal links (the leader would hold a participant's token).
+    anonymous = is_anonymous(activity.config)
     return render_template(
         "leader/homework.html",
         live_session=assigned,
-        activity=homework.homework_activity(assigned),
+        activity=activity,
+        anonymous=anonymous,
         hand_ins=homework.hand_ins(assigned),
         running=assigned.status == SessionStatus.RUNNING,
-        continue_for=request.args.get("continue_for", type=int),
+        continue_for=None if anonymous else request.args.get("continue_for", type=int),
     )
 
 

@@ -2,6 +2,9 @@
 programme editor; its answers are then never shown or exported with a name or
 organisation, while one answer per participant and idempotent submits hold."""
 
+import io
+from csv import DictReader
+
 from sqlalchemy import select
 
 from server import freeze, live, models, quotes, submit
@@ -10,6 +13,7 @@ from server.extensions import db
 from .archive_support import start
 from .conftest import sign_in
 from .editor_support import item_asking, meeting_titled
+from .homework_support import actor, assign, others_view
 
 PROMPT = "Vad tar du med dig från lärprojektet?"
 
@@ -139,3 +143,42 @@ def test_an_anonymous_activity_keeps_one_answer_per_participant(app):
             )
         ).all()
         assert [s.answer for s in stored] == [{"text": "Två"}]
+
+
+def test_an_anonymous_export_has_no_times_to_match(app, client):
+    run, *_ = run_text(app, anonymous=True)
+    sign_in(app, client)
+    csv = client.get(f"/leader/activities/{run.ids['text']}/export.csv").text
+    rows = list(DictReader(io.StringIO(csv.lstrip("\ufeff"))))
+    assert [r["text"] for r in rows] == ["Att mötas lönar sig", "Mer tid"]
+    assert [r["answered_at"] for r in rows] == ["", ""]
+
+
+def test_an_anonymous_homeworks_hand_ins_show_no_times_and_no_links(app, client):
+    with app.app_context():
+        item = db.session.scalar(
+            select(models.ProgrammeItem).where(
+                models.ProgrammeItem.kind == "others_view"
+            )
+        )
+        item.config = {**item.config, "anonymous": True}
+        db.session.commit()
+    given = assign(app)
+    with app.app_context():
+        person = live.join(given.code, "Anna", "Region Skåne", False)
+        submit.submit(
+            person.id,
+            given.id,
+            given.activity_id,
+            "anna-hemuppgift-1",
+            others_view(actor(roles=["Samordnare"])),
+        )
+        person_id = person.id
+    sign_in(app, client)
+    page = client.get(
+        f"/leader/homework/{given.id}?lang=en&continue_for={person_id}"
+    ).text
+    status = page.split('class="hand-in-status">', 1)[1].split("</td>", 1)[0]
+    assert status.strip() == "Handed in"  # no time to match the exports' rows
+    assert "#continue=" not in page  # no participant's token for the leader
+    assert f"continue_for={person_id}" not in page
