@@ -152,6 +152,8 @@ def invite(project_id: int):
 @leader_required
 def remove(project_id: int, leader_id: int):
     project = project_or_404(project_id)
+    # Locked: two leaders removing each other at once must not both succeed.
+    db.session.refresh(project, with_for_update=True)
     membership = db.session.get(models.ProjectLeader, (project.id, leader_id))
     if membership is None:
         abort(404)
