@@ -2,9 +2,10 @@
 time: each sheet is one deflated zip entry, so memory holds a few rows, never a
 sheet. Only what the project's workbook needs (docs/exports.md): texts inline,
 numbers, booleans, dates, a bold style, column widths, frozen header rows and
-an autofilter. XlsxWriter and openpyxl took 12.6 s and 24 s for the benchmark's
-1.6 million cells, this 3 s (docs/performance.md#exports), because a row is one
-string here instead of a dozen calls per cell.
+an autofilter; the parts around the sheets are xlsx_package.py. XlsxWriter
+and openpyxl took 12.6 s and 24 s for the benchmark's 1.6 million cells, this
+4.5 s (docs/performance.md#exports), because a row is one string here instead
+of a dozen calls per cell.
 
 Pure: stdlib only. The caller guards texts against formulas (exports.py); this
 module makes them XML-safe and keeps them texts (inline strings are never read
@@ -19,9 +20,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import IntEnum
 from typing import IO, BinaryIO
-from xml.sax.saxutils import quoteattr
 
+from . import xlsx_package as package
 from .export_kinds import Cell
+from .xlsx_package import MAIN, RELS, XML_HEAD
 
 # Characters XML 1.0 cannot hold; Excel refuses a file with one.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -30,42 +32,15 @@ ROWS_MAX = 1_048_576
 COLUMNS_MAX = 16_384
 FLUSH_CHARS = 64 * 1024  # rows gathered before they go to the zip
 EPOCH = datetime(1899, 12, 30)  # day 0 of Excel's (1900) date system
-XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml."
 
 
 class Style(IntEnum):
-    """A cell's style: its index in styles.xml's ``cellXfs``."""
+    """A cell's style: its index in the ``cellXfs`` of xlsx_package.STYLES."""
 
     PLAIN = 0
     BOLD = 1
     DAY = 2  # yyyy-mm-dd
     MOMENT = 3  # yyyy-mm-dd hh:mm:ss
-
-
-STYLES = (
-    XML_HEAD + f'<styleSheet xmlns="{MAIN}">'
-    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>'
-    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/>'
-    '</font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
-    '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border>'
-    '</borders><cellStyleXfs count="1">'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" '
-    'applyNumberFormat="1"/>'
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" '
-    'applyNumberFormat="1"/></cellXfs><cellStyles count="1">'
-    '<cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>"
-)
 
 
 def column_name(index: int) -> str:
@@ -255,68 +230,7 @@ class Workbook:
         if not self._sheets:
             raise ValueError("a workbook needs a sheet")
         self._sheets[-1].close()
-        for name, xml in self._parts():
+        named = [(sheet.name, sheet.filter) for sheet in self._sheets]
+        for name, xml in package.parts(named):
             self._zip.writestr(name, xml.encode("utf-8"))
         self._zip.close()
-
-    def _parts(self) -> list[tuple[str, str]]:
-        count = len(self._sheets)
-        numbers = range(1, count + 1)
-        sheets = "".join(
-            f'<sheet name={quoteattr(s.name)} sheetId="{n}" r:id="rId{n}"/>'
-            for n, s in zip(numbers, self._sheets, strict=True)
-        )
-        filters = "".join(
-            '<definedName name="_xlnm._FilterDatabase" '
-            f'localSheetId="{n - 1}" hidden="1">'
-            + text("'" + s.name.replace("'", "''") + "'!" + s.filter)
-            + "</definedName>"
-            for n, s in zip(numbers, self._sheets, strict=True)
-            if s.filter
-        )
-        workbook = (
-            XML_HEAD + f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}">'
-            f"<sheets>{sheets}</sheets>"
-            + (f"<definedNames>{filters}</definedNames>" if filters else "")
-            + "</workbook>"
-        )
-        relations = "".join(
-            f'<Relationship Id="rId{n}" Type="{RELS}/worksheet" '
-            f'Target="worksheets/sheet{n}.xml"/>'
-            for n in numbers
-        ) + (
-            f'<Relationship Id="rId{count + 1}" Type="{RELS}/styles" '
-            'Target="styles.xml"/>'
-        )
-        types = "".join(
-            f'<Override PartName="/xl/worksheets/sheet{n}.xml" '
-            f'ContentType="{CONTENT_TYPE}worksheet+xml"/>'
-            for n in numbers
-        )
-        return [
-            ("xl/workbook.xml", workbook),
-            ("xl/styles.xml", STYLES),
-            (
-                "xl/_rels/workbook.xml.rels",
-                XML_HEAD + f'<Relationships xmlns="{PACKAGE_RELS}">'
-                f"{relations}</Relationships>",
-            ),
-            (
-                "_rels/.rels",
-                XML_HEAD + f'<Relationships xmlns="{PACKAGE_RELS}">'
-                f'<Relationship Id="rId1" Type="{RELS}/officeDocument" '
-                'Target="xl/workbook.xml"/></Relationships>',
-            ),
-            (
-                "[Content_Types].xml",
-                XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/'
-                'package/2006/content-types">'
-                '<Default Extension="rels" ContentType="application/'
-                'vnd.openxmlformats-package.relationships+xml"/>'
-                '<Default Extension="xml" ContentType="application/xml"/>'
-                '<Override PartName="/xl/workbook.xml" '
-                f'ContentType="{CONTENT_TYPE}sheet.main+xml"/>'
-                '<Override PartName="/xl/styles.xml" '
-                f'ContentType="{CONTENT_TYPE}styles+xml"/>{types}</Types>',
-            ),
-        ]
