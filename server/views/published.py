@@ -2,7 +2,7 @@
 the leader's form on the archive page, and the endpoint the phone asks once
 the session has ended (docs/protocol.md)."""
 
-from flask import Blueprint, abort, flash, request
+from flask import Blueprint, abort, flash, make_response, request
 from flask_babel import gettext as _
 
 from sessions.errors import DomainError
@@ -43,22 +43,31 @@ def toggle(activity_id: int):
     return back_to(activity)
 
 
+def participant_of(code: str) -> models.Participant:
+    """The participant the request's X-Participant-Token names, in the session
+    of ``code``: else it aborts with the protocol's refusal (404 for a code
+    that is no session, 403 for a token that is not of it)."""
+    try:
+        live_session = live.find_session(code)
+        participant = tokens.participant_from_token(request.headers.get(TOKEN_HEADER))
+    except DomainError as error:
+        status = 404 if error.code == "unknown_code" else 403
+        abort(make_response(error_reply(error.code, translate(error)), status))
+    if participant.session_id != live_session.id:
+        # A token of another session: this phone is no participant here.
+        message = _("We do not recognise this phone in the session. Please join again.")
+        abort(make_response(error_reply("bad_token", message), 403))
+    return participant
+
+
 @bp.get("/api/sessions/<code>/published")
 @limit_wrong_codes
 def for_participant(code: str):
     """Sent by a participant's phone (static/js/phone_published.js) once the
     session has ended, with its token in the X-Participant-Token header.
     Answers the outcomes the leader published, without names."""
-    try:
-        live_session = live.find_session(code)
-        participant = tokens.participant_from_token(request.headers.get(TOKEN_HEADER))
-    except DomainError as error:
-        status = 404 if error.code == "unknown_code" else 403
-        return error_reply(error.code, translate(error)), status
-    if participant.session_id != live_session.id:
-        # A token of another session: this phone is no participant here.
-        message = _("We do not recognise this phone in the session. Please join again.")
-        return error_reply("bad_token", message), 403
+    participant = participant_of(code)
+    live_session = db.session.get(models.LiveSession, participant.session_id)
     ended = live_session.status == SessionStatus.ENDED
     body = {
         "ok": True,
