@@ -33,7 +33,7 @@ def sign_in(client, email="bo@example.se", password=PASSWORD):
     return client.post("/login", data={"email": email, "password": password})
 
 
-def link_sign_in(app, client, leader_id=None):
+def link_sign_in(app, client, leader_id=None, query=""):
     with app.app_context():
         leader = (
             db.session.get(models.Leader, leader_id)
@@ -41,7 +41,7 @@ def link_sign_in(app, client, leader_id=None):
             else seed.default_leader()
         )
         token = tokens.new_login_token(leader)
-    return client.get(f"/login/{token}")
+    return client.get(f"/login/{token}{query}")
 
 
 def test_a_password_is_stored_as_an_argon2id_hash_only(app):
@@ -161,7 +161,8 @@ def test_an_expired_sign_in_opens_no_console_socket(app, client, running):
 
 def test_a_link_signed_leader_chooses_a_password(app, client):
     leader_id = new_leader(app, password=None)
-    opened = link_sign_in(app, client, leader_id)
+    # In English: the suggestion is flashed in the language of this request.
+    opened = link_sign_in(app, client, leader_id, query="?lang=en")
     assert opened.headers["Location"] == "/leader/"
     home = client.get("/leader/?lang=en").text
     assert "Choose a password under Password" in home
