@@ -3,13 +3,14 @@ argon2id, and which leaders lead which project. Reviewers are not accounts:
 they come by review link (access.py)."""
 
 import functools
+import hashlib
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, session
-from flask_login import login_user
-from sqlalchemy import func, select
+from flask_login import current_user, login_user
+from sqlalchemy import delete, func, select
 
 from sessions.errors import N_, DomainError
 
@@ -32,21 +33,33 @@ def _nobody() -> str:
 
 # Flask cookie session: when this browser signed in (seconds since the epoch).
 SIGNED_IN_KEY = "signed_in_at"
+# ...and with which password: a new one ends every other browser's sign-in.
+CREDENTIAL_KEY = "credential"
+
+
+def credential(leader: models.Leader) -> str:
+    """A short mark of the leader's current password (none: ""), never the
+    hash itself, which must not leave the database."""
+    return hashlib.sha256((leader.password_hash or "").encode()).hexdigest()[:16]
 
 
 def start_sign_in(leader: models.Leader) -> None:
-    """Signed in for this browser for SIGN_IN_HOURS, however busy it is; no
-    remember-me cookie that would outlive it."""
+    """Signed in for this browser for SIGN_IN_HOURS, however busy it is, or
+    until the password changes; no remember-me cookie that would outlive it."""
     session.clear()  # nothing from before signing in carries over
     login_user(leader, remember=False)
     session.permanent = True
     session[SIGNED_IN_KEY] = int(datetime.now(UTC).timestamp())
+    session[CREDENTIAL_KEY] = credential(leader)
 
 
 def sign_in_expired() -> bool:
-    """The signed-in leader's sign-in is older than SIGN_IN_HOURS (or unknown)."""
+    """The signed-in leader's sign-in is older than SIGN_IN_HOURS (or unknown),
+    or their password changed since (in another browser, say)."""
     began = session.get(SIGNED_IN_KEY)
     if not isinstance(began, int):
+        return True
+    if session.get(CREDENTIAL_KEY) != credential(current_user):
         return True
     limit = timedelta(hours=current_app.config["SIGN_IN_HOURS"])
     return datetime.now(UTC) - datetime.fromtimestamp(began, UTC) > limit
@@ -67,8 +80,15 @@ def check_password(password: str) -> None:
 
 
 def set_password(leader: models.Leader, password: str) -> None:
+    """The new password; the leader's unused sign-in links stop working."""
     check_password(password)
     leader.password_hash = hasher.hash(password)
+    db.session.execute(
+        delete(models.LoginToken).where(
+            models.LoginToken.leader_id == leader.id,
+            models.LoginToken.used_at.is_(None),
+        )
+    )
 
 
 def leader_by_email(email: str) -> models.Leader | None:

@@ -11,6 +11,7 @@ from flask import (
     request,
     url_for,
 )
+from flask import session as cookie_session
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
@@ -102,6 +103,8 @@ def set_password():
         db.session.rollback()
         return render_template("leader/password.html", error=error), 400
     db.session.commit()
+    # This browser stays signed in; every other one must sign in again.
+    cookie_session[accounts.CREDENTIAL_KEY] = accounts.credential(leader)
     flash(_("Your password is saved."), "info")
     return redirect(url_for("leader.home"))
 

@@ -393,3 +393,21 @@ class _Clock:
         from datetime import datetime
 
         return datetime.fromtimestamp(timestamp, zone)
+
+
+def test_a_new_password_ends_every_other_sign_in_and_unused_link(app, client):
+    leader_id = new_leader(app)
+    elsewhere = app.test_client()
+    sign_in(elsewhere)
+    with app.app_context():
+        spare = tokens.new_login_token(db.session.get(models.Leader, leader_id))
+    sign_in(client)
+    new = "ett helt annat lösenord"
+    saved = client.post(
+        "/leader/password", data={"current": PASSWORD, "password": new, "again": new}
+    )
+    assert saved.status_code == 302
+    assert client.get("/leader/").status_code == 200  # this browser stays
+    gone = elsewhere.get("/leader/")
+    assert gone.status_code == 302 and "/login" in gone.headers["Location"]
+    assert app.test_client().get(f"/login/{spare}").status_code == 403
