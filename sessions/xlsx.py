@@ -59,9 +59,12 @@ COLUMN = [column_name(i) for i in range(COLUMNS_MAX)]
 def text(value: str) -> str:
     """A text as an XML element's content: no character XML refuses, no more
     than a cell holds, and ``&``, ``<`` and ``>`` escaped."""
-    if len(value) > TEXT_MAX:
-        value = value[:TEXT_MAX]
     value = NOT_XML.sub("", value)
+    # Excel counts UTF-16 units: an emoji is two. Only a long text can be over.
+    if len(value) > TEXT_MAX // 2:
+        units = value.encode("utf-16-le")
+        if len(units) > 2 * TEXT_MAX:
+            value = units[: 2 * TEXT_MAX].decode("utf-16-le", "ignore")
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -63,6 +63,14 @@ def test_texts_stay_texts_and_xml_safe():
     assert load_workbook(target)["S"]["A1"].data_type == "s"  # not a formula
 
 
+def test_a_long_text_is_cut_where_excel_counts_it():
+    """Excel counts UTF-16 units: an emoji is two, and half of one is none."""
+    emoji = "😀" * 20_000
+    target = build(lambda book: book.add_sheet("S").row(0, [emoji, "å" * 40_000]))
+    row = next(load_workbook(target)["S"].iter_rows(values_only=True))
+    assert row == ("😀" * (xlsx.TEXT_MAX // 2), "å" * xlsx.TEXT_MAX)
+
+
 def test_a_number_that_is_not_one_shows_as_an_error():
     target = build(lambda book: book.add_sheet("S").row(0, [math.nan, math.inf]))
     row = next(load_workbook(target)["S"].iter_rows(values_only=True))
