@@ -29,6 +29,8 @@ bp = Blueprint("accounts", __name__)
 
 @bp.before_app_request
 def end_expired_sign_in():
+    if request.endpoint in ("static", "vendor.asset"):
+        return  # files for anyone: no need to load the leader for them
     if current_user.is_authenticated and accounts.sign_in_expired():
         logout_user()
 
