@@ -79,6 +79,11 @@ class Config:
     # day fits, a forgotten laptop does not (docs/accounts.md).
     SIGN_IN_HOURS = int(os.environ.get("SIGN_IN_HOURS", "16"))
     PERMANENT_SESSION_LIFETIME = timedelta(hours=SIGN_IN_HOURS)
+    # The cookie is sent again only when the session changed. Refreshed on
+    # every response, a script's or stylesheet's request that began before a
+    # form's answer would write back the older cookie and drop what the form
+    # put there (its flash message, say).
+    SESSION_REFRESH_EACH_REQUEST = False
     # Behind nginx: trust its X-Forwarded-* headers, so join links and QR codes
     # say https:// and the public host. Never set it without a proxy in front.
     BEHIND_PROXY = _flag(os.environ.get("BEHIND_PROXY"))

@@ -411,3 +411,16 @@ def test_a_new_password_ends_every_other_sign_in_and_unused_link(app, client):
     gone = elsewhere.get("/leader/")
     assert gone.status_code == 302 and "/login" in gone.headers["Location"]
     assert app.test_client().get(f"/login/{spare}").status_code == 403
+
+
+def test_a_signed_in_page_loading_its_files_does_not_rewrite_the_cookie(app, client):
+    """A file's answer must not send the cookie session again: one fetched
+    while a form was answered would write back the older cookie and drop the
+    form's flash (seen as a flaky browser test of removing a comment)."""
+    link_sign_in(app, client)
+    assert client.get("/leader/").status_code == 200
+    for path in ("/static/css/app.css", "/leader/"):
+        response = client.get(path)
+        response.close()  # the file's handle
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers, path
