@@ -239,14 +239,32 @@ def test_inviting_someone_with_an_account_adds_them_and_makes_no_link(app, clien
         assert db.session.scalar(unused) == 0
 
 
-def test_a_bad_invitation_is_refused_and_changes_nothing(app, client):
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"name": "Utan adress", "email": "inte-en-adress"}, "Write an email address."),
+        ({"name": "", "email": "ny@example.se"}, "Write a name of at most 120"),
+        ({"name": "x" * 121, "email": "ny@example.se"}, "Write a name of at most 120"),
+        ({}, "Write a name of at most 120"),
+    ],
+)
+def test_a_bad_invitation_is_refused_and_changes_nothing(app, client, form, message):
     project_id = builtin_project_id(app)
     link_sign_in(app, client)
-    refused = client.post(
-        f"/leader/projects/{project_id}/leaders?lang=en",
-        data={"name": "Utan adress", "email": "inte-en-adress"},
-    )
-    assert refused.status_code == 400 and "Write an email address." in refused.text
+    refused = client.post(f"/leader/projects/{project_id}/leaders?lang=en", data=form)
+    assert refused.status_code == 400 and message in refused.text
+    with app.app_context():
+        assert len(accounts.leaders_of(project_id)) == 1
+        assert db.session.scalar(select(db.func.count(models.Leader.id))) == 1
+
+
+def test_removing_someone_who_leads_nothing_here_is_not_found(app, client):
+    project_id = builtin_project_id(app)
+    other = new_leader(app)  # leads no project
+    link_sign_in(app, client)
+    for leader_id in (other, 999999):
+        gone = client.post(f"/leader/projects/{project_id}/leaders/{leader_id}/remove")
+        assert gone.status_code == 404
     with app.app_context():
         assert len(accounts.leaders_of(project_id)) == 1
 
