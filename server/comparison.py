@@ -10,9 +10,7 @@ one kind compare.
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy import select
 
 from sessions.comparison import Run, comparable
@@ -21,7 +19,7 @@ from sessions.live import SessionStatus
 
 from . import models
 from .extensions import db
-from .timeutil import local_day
+from .timeutil import local_day, room_zone
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ def _labels(rows: list[tuple]) -> list[str]:
     """The meeting's title, with the session's date when the series ran twice
     in one meeting (once in the room and once as homework, or two sessions)."""
     meetings = [meeting.id for _, _, meeting in rows]
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = room_zone()
     labels = [
         meeting.title
         if meetings.count(meeting.id) == 1

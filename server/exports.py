@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from flask import current_app, request
+from flask import request
 from flask_babel import gettext
 from sqlalchemy import Row, select
 
@@ -20,6 +20,7 @@ from sessions.privacy import is_anonymous
 from . import models
 from .access import Reader
 from .extensions import db, socketio
+from .timeutil import room_zone
 
 # Answers fetched from the database per round trip. SQLAlchemy holds a few
 # batches at once, so this, not the participants, bounds an export's memory
@@ -32,10 +33,6 @@ BOM = "\ufeff"  # so Excel reads the CSV as UTF-8: å, ä and ö stay themselves
 YIELD_ROWS = 500
 YIELD_BYTES = 16 * 1024
 TITLE = (xlsx.Style.BOLD, xlsx.Style.PLAIN)  # a title block's label and value
-
-
-def _local_zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> datetime:
@@ -75,7 +72,7 @@ def exported_activity(activity_id: int) -> exports.ExportedActivity | None:
     row = db.session.execute(
         _activity_query().where(models.Activity.id == activity_id)
     ).first()
-    return None if row is None else _to_activity(row, _local_zone())
+    return None if row is None else _to_activity(row, room_zone())
 
 
 def project_activities(
@@ -84,7 +81,7 @@ def project_activities(
     """Every activity of the project's sessions with its id: meeting by meeting,
     each meeting's sessions by start, each session's in programme order. Only
     the ended sessions' with ``ended_only`` (a reviewer's, docs/review.md)."""
-    zone = _local_zone()
+    zone = room_zone()
     query = _activity_query().where(models.Meeting.project_id == project_id)
     if ended_only:
         query = query.where(models.LiveSession.status == SessionStatus.ENDED.value)
@@ -125,7 +122,7 @@ def answers(
     """The activity's answers in the order they first came, read in batches.
     ``members`` anonymises: no names, and an organisation only when it is one
     of these; an anonymous activity's answers name nobody at all."""
-    zone = _local_zone()
+    zone = room_zone()
     anonymous = is_anonymous(activity.config)
     result = db.session.execute(
         select(

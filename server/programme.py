@@ -16,6 +16,7 @@ from sessions.programme import ItemFields, MeetingFields
 
 from . import models
 from .extensions import db
+from .timeutil import local_day, room_zone
 
 
 def add_meeting(project: models.Project, fields: MeetingFields) -> models.Meeting:
@@ -132,7 +133,7 @@ def _has_answers(item: models.ProgrammeItem, answered: models.Activity) -> Domai
     live = answered.live_session
     where = {
         "meeting": live.meeting.title,
-        "started": live.started_at.date().isoformat(),
+        "started": local_day(live.started_at, room_zone()).isoformat(),
     }
     if live.mode == SessionMode.HOMEWORK:
         message = N_(

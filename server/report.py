@@ -5,7 +5,7 @@ starred quotes and the comparisons, as the domain's plain data
 
 from zoneinfo import ZoneInfo
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import format_date, gettext
 from markupsafe import Markup
 
@@ -15,7 +15,7 @@ from sessions.report_blocks import Bars, Block, Columns, Network, Scale
 
 from . import models, quotes
 from .report_comparison import comparisons
-from .timeutil import local_day
+from .timeutil import local_day, room_zone
 
 
 def _activity(row: models.Activity) -> report.ActivityData:
@@ -56,7 +56,7 @@ def _quotes(project_id: int) -> tuple[report.QuoteData, ...]:
 
 
 def project_data(project: models.Project) -> report.ProjectData:
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = room_zone()
     return report.ProjectData(
         name=project.name,
         description=project.description or "",

@@ -2,12 +2,10 @@
 close. Participants answer homework on the phone page (public.phone)."""
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -24,6 +22,7 @@ from .. import broadcast, homework, live, models, tokens
 from ..authz import leader_required
 from ..extensions import db
 from ..i18n import translate
+from ..timeutil import room_zone
 from .lookup import ID
 
 bp = Blueprint("homework", __name__)
@@ -39,7 +38,7 @@ def due_from_form() -> datetime:
             "invalid_due_date", N_("Give the due date as a date and a time.")
         ) from None
     if local.tzinfo is None:
-        zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+        zone = room_zone()
         local = local.replace(tzinfo=zone)
     return local.astimezone(UTC).replace(tzinfo=None)
 

@@ -3,7 +3,8 @@ one series side by side, for leaders and reviewers; refusals are clear 400s
 and 404s."""
 
 import html
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from server import comparison, homework, live, models, programme
 from server.access import REVIEW_KEY
 from server.extensions import db
-from server.timeutil import utcnow
+from server.timeutil import local_day, utcnow
 from sessions.errors import DomainError
 
 from .archive_support import Run, builtin_project, start
@@ -59,6 +60,11 @@ def test_the_project_series_lists_runs_in_meeting_order(app, compared):
         assert [r.label for r in picked] == ["Träff 1", "Träff 3"]
 
 
+def room_day(app, moment) -> str:
+    """Labels show the day in the room, which is not the UTC day late at night."""
+    return local_day(moment, ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"])).isoformat()
+
+
 def test_a_meeting_run_twice_labels_its_runs_with_the_date(app, compared):
     with app.app_context():
         again = start("Träff 3")
@@ -66,11 +72,26 @@ def test_a_meeting_run_twice_labels_its_runs_with_the_date(app, compared):
         again.open("roles")
         again.answer("Bo", "roles", {"roles": ["Nav"]})
         again.close("roles")  # frozen, while the session still runs
-        started = again.row.started_at.date().isoformat()
+        started = room_day(app, again.row.started_at)
         (series,) = comparison.project_series(compared.project_id)
         labels = [r.label for r in series.runs]
         assert labels[0] == "Träff 1"
         assert labels[1:] == [f"Träff 3 ({started})", f"Träff 3 ({started}) #2"]
+
+
+def test_a_run_late_in_the_evening_is_labelled_with_the_day_in_the_room(app, compared):
+    with app.app_context():
+        again = start("Träff 3")
+        again.join("Bo", "Vinnova")
+        again.open("roles")
+        again.answer("Bo", "roles", {"roles": ["Nav"]})
+        again.close("roles")
+        # 23:30 UTC on 1 March is 00:30 on 2 March in Stockholm.
+        for row in db.session.scalars(select(models.LiveSession)):
+            row.started_at = datetime(2026, 3, 1, 23, 30)
+        db.session.commit()
+        (series,) = comparison.project_series(compared.project_id)
+        assert [r.label for r in series.runs][1] == "Träff 3 (2026-03-02)"
 
 
 def test_runs_for_refuses_strangers(app, compared):
@@ -253,7 +274,7 @@ def test_actor_mapping_assigned_twice_shows_what_changed(app, reader):
             live.end_session(task.row)
         project_id, series_id = builtin_project().id, item_row.id
         (listed,) = comparison.project_series(project_id)
-        day = utcnow().date().isoformat()
+        day = room_day(app, task.row.started_at)
         assert [r.label for r in listed.runs] == [
             f"Träff 2 ({day})",
             f"Träff 2 ({day}) #2",
