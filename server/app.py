@@ -5,6 +5,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import security
 from .config import Config, fill_instance_defaults
+from .cookie_session import CookieSessions
 from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 from .i18n import select_locale
 
@@ -15,6 +16,7 @@ MAX_SOCKET_MESSAGE = 256 * 1024
 def create_app(config: type[Config] | None = None) -> Flask:
     app = Flask(__name__, template_folder="../templates", static_folder="../static")
     app.config.from_object(config or Config)
+    app.session_interface = CookieSessions()
     fill_instance_defaults(app)
     if app.config["BEHIND_PROXY"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)

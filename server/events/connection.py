@@ -1,5 +1,6 @@
 """Connecting: a socket says who it is once, in the ``auth`` payload."""
 
+from flask import request
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import join_room
@@ -8,9 +9,11 @@ from socketio.exceptions import ConnectionRefusedError
 from sessions.errors import DomainError
 
 from .. import accounts, broadcast, models, repository, tokens
+from ..cookie_session import CONNECTED
 from ..database import UNAVAILABLE, invalidate_session
 from ..extensions import db, socketio
 from ..i18n import translate
+from .handling import drop_routing_error
 from .identity import SocketIdentity, remember
 
 
@@ -56,6 +59,7 @@ def _identify(auth: dict) -> SocketIdentity:
 def on_connect(auth: object = None) -> None:
     """Sent by every client when its socket (re)connects. Joins it to its rooms;
     refuses a forged or unknown credential with a connect_error."""
+    drop_routing_error()
     try:
         who = _identify(auth if isinstance(auth, dict) else {})
     except DomainError as error:
@@ -66,6 +70,7 @@ def on_connect(auth: object = None) -> None:
             "unavailable", _("The server cannot be reached right now. Retrying.")
         ) from None
     remember(who)
+    request.environ[CONNECTED] = True  # later events skip the cookie
     audience = {"participant": "phones"}.get(who.role, who.role)
     join_room(broadcast.room(audience, who.session_id))
     if who.participant_id is not None:
