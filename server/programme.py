@@ -92,7 +92,7 @@ def answered_in(item: models.ProgrammeItem) -> models.Activity | None:
 def _lock_copies(item: models.ProgrammeItem) -> None:
     """Hold off answers to the item's live copies until this transaction ends,
     so none lands between the check for answers and the change. A submit
-    claims its activity's row (repository.claim_activity): PostgreSQL waits on
+    claims its activity's row (submit_store.claim_activity): PostgreSQL waits on
     the row lock taken here, SQLite on the write lock the update takes."""
     db.session.execute(
         update(models.ProgrammeItem)

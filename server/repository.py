@@ -1,21 +1,14 @@
 """The one place rows become domain objects and back, plus the queries on them."""
 
 import re
-from datetime import datetime
 
 from sqlalchemy import (
-    CursorResult,
-    Executable,
-    Insert,
     Row,
-    bindparam,
     func,
-    insert,
     literal,
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
 from sessions.activity import Activity as DomainActivity
 from sessions.activity import ActivityState
@@ -182,113 +175,4 @@ def latest_answered(session_id: int, kind: str) -> models.Activity | None:
         )
         .order_by(models.LiveSession.started_at.desc(), models.Activity.position.desc())
         .limit(1)
-    )
-
-
-# The submission path's statements: built once and run on the session's
-# connection, since building them per answer cost more than running them. It is
-# the hottest path of a live session (see docs/performance.md).
-
-_ACTIVITY = models.Activity
-_CLAIM = (
-    update(_ACTIVITY)
-    .where(_ACTIVITY.id == bindparam("activity_id"))
-    .values(version=_ACTIVITY.version + 1)
-    .returning(
-        _ACTIVITY.id,
-        _ACTIVITY.session_id,
-        _ACTIVITY.kind,
-        _ACTIVITY.prompt,
-        _ACTIVITY.config,
-        _ACTIVITY.state,
-        _ACTIVITY.hide_results,
-        _ACTIVITY.timer_ends_at,
-        _ACTIVITY.due_at,
-        _ACTIVITY.merges,
-    )
-)
-_SUBMISSION_COLUMNS = (
-    models.Submission.id,
-    models.Submission.activity_id,
-    models.Submission.answer,
-    models.Submission.hidden,
-    models.Submission.updated_at,
-)
-_RECEIPT = select(
-    models.SubmitReceipt.participant_id, models.SubmitReceipt.submission_id
-).where(models.SubmitReceipt.client_id == bindparam("client_id"))
-_SUBMISSION = select(*_SUBMISSION_COLUMNS).where(
-    models.Submission.id == bindparam("submission_id")
-)
-_ADD_RECEIPT = insert(models.SubmitReceipt).values(
-    client_id=bindparam("client_id"),
-    participant_id=bindparam("participant_id"),
-    submission_id=bindparam("submission_id"),
-    received_at=bindparam("now"),
-)
-
-
-def _upsert(dialect: str) -> Insert:
-    insert_for = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert_for(models.Submission).values(
-        activity_id=bindparam("activity_id"),
-        participant_id=bindparam("participant_id"),
-        answer=bindparam("answer"),
-        hidden=False,
-        created_at=bindparam("now"),
-        updated_at=bindparam("now"),
-    )
-    return statement.on_conflict_do_update(
-        index_elements=["activity_id", "participant_id"],
-        set_={
-            "answer": statement.excluded.answer,
-            "updated_at": statement.excluded.updated_at,
-        },
-    ).returning(*_SUBMISSION_COLUMNS)
-
-
-_UPSERT = {name: _upsert(name) for name in ("postgresql", "sqlite")}
-
-
-def _run(statement: Executable, **params: object) -> CursorResult:
-    return db.session.connection().execute(statement, params)
-
-
-def claim_activity(activity_id: int) -> Row | None:
-    """Bump the activity's version and return its columns, in one statement that
-    takes the row lock until the transaction ends; None when there is none."""
-    return _run(_CLAIM, activity_id=activity_id).first()
-
-
-def receipt(client_id: str) -> Row | None:
-    return _run(_RECEIPT, client_id=client_id).first()
-
-
-def submission_columns(submission_id: int) -> Row:
-    return _run(_SUBMISSION, submission_id=submission_id).one()
-
-
-def upsert_submission(
-    activity_id: int, participant_id: int, answer: dict, now: datetime
-) -> Row:
-    """Insert the participant's answer, or replace it: one statement either way."""
-    dialect = db.session.get_bind().dialect.name
-    return _run(
-        _UPSERT[dialect],
-        activity_id=activity_id,
-        participant_id=participant_id,
-        answer=answer,
-        now=now,
-    ).one()
-
-
-def add_receipt(
-    client_id: str, participant_id: int, submission_id: int, now: datetime
-) -> None:
-    _run(
-        _ADD_RECEIPT,
-        client_id=client_id,
-        participant_id=participant_id,
-        submission_id=submission_id,
-        now=now,
     )

@@ -6,6 +6,7 @@ does the rest."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from flask import Flask, current_app
 from sqlalchemy import Row
@@ -16,6 +17,7 @@ from sessions.errors import N_, DomainError
 from sessions.kinds import SubmitContext, get_kind
 
 from . import repository
+from . import submit_store as store
 from .extensions import db, socketio
 from .present import submission_view
 from .timeutil import utcnow
@@ -37,7 +39,6 @@ class Answer:
     client_id: str
     answer: object
     outcome: Accepted | Exception | None = None
-    done: object = field(default=None, repr=False)  # an event of the async mode
 
 
 def submit(
@@ -84,29 +85,37 @@ def _apply(answers: list[Answer]) -> None:
     # In id order: two workers' groups then take their locks in the same order
     # and cannot deadlock.
     claimed = {
-        activity_id: repository.claim_activity(activity_id)
+        activity_id: store.claim_activity(activity_id)
         for activity_id in sorted({a.activity_id for a in answers})
     }
-    now = utcnow()
-    applied: dict[str, Answer] = {}  # client id → the answer of this group
+    group = _Applied(store.receipts([a.client_id for a in answers]), utcnow())
     for a in answers:
         try:
-            a.outcome = _one(a, claimed[a.activity_id], applied, now)
+            a.outcome = _one(a, claimed[a.activity_id], group)
         except DomainError as error:
             a.outcome = error  # refused before writing anything
-    if applied:
+    if group.receipts:
+        store.add_receipts(group.receipts)
         db.session.commit()
     else:
         db.session.rollback()  # nothing new: not even a version bump
 
 
-def _one(
-    a: Answer, claimed: Row | None, applied: dict[str, Answer], now: datetime
-) -> Accepted:
+@dataclass
+class _Applied:
+    """What one group has found and done so far."""
+
+    seen: dict[str, Row]  # client id → its receipt from an earlier group
+    now: datetime
+    answers: dict[str, Answer] = field(default_factory=dict)  # by client id
+    receipts: list[dict] = field(default_factory=list)  # to insert
+
+
+def _one(a: Answer, claimed: Row | None, group: _Applied) -> Accepted:
     if claimed is None or claimed.session_id != a.session_id:
         raise DomainError("unknown_activity", N_("There is no such activity."))
-    earlier = applied.get(a.client_id)
-    seen = repository.receipt(a.client_id) if earlier is None else None
+    earlier = group.answers.get(a.client_id)
+    seen = group.seen.get(a.client_id) if earlier is None else None
     if earlier is not None or seen is not None:
         owner = earlier.participant_id if earlier else seen.participant_id
         if owner != a.participant_id:
@@ -115,11 +124,11 @@ def _one(
             )
         if earlier is not None:
             return Accepted(earlier.outcome.submission, True)
-        stored = repository.submission_columns(seen.submission_id)
+        stored = store.submission_columns(seen.submission_id)
         return Accepted(submission_view(stored), True)
 
     activity = repository.to_activity(claimed)
-    check_accepts_submissions(activity, now)
+    check_accepts_submissions(activity, group.now)
     kind = get_kind(activity.kind)
     cleaned = kind.validate_answer(activity.config, a.answer)
     if kind.check_submit is not None:
@@ -130,9 +139,18 @@ def _one(
             repository.participant_organisation(a.participant_id),
         )
         cleaned = kind.check_submit(cleaned, context)
-    stored = repository.upsert_submission(a.activity_id, a.participant_id, cleaned, now)
-    repository.add_receipt(a.client_id, a.participant_id, stored.id, now)
-    applied[a.client_id] = a
+    stored = store.upsert_submission(
+        a.activity_id, a.participant_id, cleaned, group.now
+    )
+    group.receipts.append(
+        {
+            "client_id": a.client_id,
+            "participant_id": a.participant_id,
+            "submission_id": stored.id,
+            "now": group.now,
+        }
+    )
+    group.answers[a.client_id] = a
     # Built before the commit: no second read for the ack.
     return Accepted(submission_view(stored), False)
 
@@ -143,7 +161,7 @@ class Committer:
     pays it once. Off (each answer alone) in the test config."""
 
     def __init__(self) -> None:
-        self._waiting: list[Answer] = []
+        self._waiting: _Group | None = None
         self._draining = False
 
     def submit(self, answer: Answer) -> Accepted:
@@ -151,27 +169,38 @@ class Committer:
         if not app.config["GROUP_COMMIT"]:
             commit_group([answer])
         else:
-            answer.done = socketio.server.eio.create_event()
-            self._waiting.append(answer)
+            if self._waiting is None:
+                self._waiting = _Group(socketio.server.eio.create_event())
+            group = self._waiting
+            group.answers.append(answer)
             if not self._draining:
                 self._draining = True
                 socketio.start_background_task(self._drain, app)
-            answer.done.wait()
+            group.done.wait()
         if isinstance(answer.outcome, Exception):
             raise answer.outcome
         return answer.outcome
 
     def _drain(self, app: Flask) -> None:
         try:
-            while self._waiting:
-                group, self._waiting = self._waiting, []
+            while self._waiting is not None:
+                group, self._waiting = self._waiting, None
                 with app.app_context():
                     try:
-                        commit_group(group)
+                        commit_group(group.answers)
                     finally:
-                        for answer in group:
+                        for answer in group.answers:
                             if answer.outcome is None:
                                 answer.outcome = RuntimeError("not committed")
-                            answer.done.set()
+                        group.done.set()
         finally:
             self._draining = False
+
+
+@dataclass
+class _Group:
+    """The answers that arrived while the previous group committed, and the
+    one event that wakes them all once it has."""
+
+    done: Any
+    answers: list[Answer] = field(default_factory=list)

@@ -70,3 +70,39 @@ def test_a_group_with_nothing_new_changes_nothing(app, running):
         assert db.session.get(models.Activity, act).version == before
     assert group[0].outcome.duplicate is True
     assert group[1].outcome.code == "required"
+
+
+def test_a_group_finds_the_receipts_of_earlier_groups(app, running):
+    client = app.test_client()
+    anna, bo = (
+        join(client, running.code, name=n).json["participant"]["id"]
+        for n in ("Anna", "Bo")
+    )
+    act, sid = running.activity_id, running.id
+    with app.app_context():
+        control.open_activity(db.session.get(models.LiveSession, sid), act, None)
+        first = [
+            Answer(anna, sid, act, "anna-first", roles("Nav")),
+            Answer(bo, sid, act, "bo-first", roles("Lobbyist")),
+        ]
+        commit_group(first)
+        group = [
+            Answer(bo, sid, act, "bo-first", roles("Lobbyist")),  # a late retry
+            Answer(anna, sid, act, "bo-first", roles("Nav")),  # Bo's id
+            Answer(anna, sid, act, "anna-second", roles("Mäklare")),
+            Answer(anna, sid, act, "anna-first", roles("Nav")),  # an older retry
+        ]
+        commit_group(group)
+        stored = {
+            s.participant_id: s.answer
+            for s in db.session.scalars(select(models.Submission))
+        }
+        receipts = db.session.scalar(select(func.count(models.SubmitReceipt.client_id)))
+    assert group[0].outcome == Accepted(first[1].outcome.submission, True)
+    assert group[1].outcome.code == "invalid"
+    assert group[2].outcome.duplicate is False
+    # The retry acks what anna-first stored; it does not undo the change.
+    assert group[3].outcome.duplicate is True
+    assert group[3].outcome.submission["id"] == first[0].outcome.submission["id"]
+    assert stored == {anna: roles("Mäklare"), bo: roles("Lobbyist")}
+    assert receipts == 3
