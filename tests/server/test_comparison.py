@@ -4,7 +4,6 @@ and 404s."""
 
 import html
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -12,7 +11,7 @@ from sqlalchemy import select
 from server import comparison, homework, live, models, programme
 from server.access import REVIEW_KEY
 from server.extensions import db
-from server.timeutil import local_day, utcnow
+from server.timeutil import local_day, room_zone, utcnow
 from sessions.errors import DomainError
 
 from .archive_support import Run, builtin_project, start
@@ -60,19 +59,25 @@ def test_the_project_series_lists_runs_in_meeting_order(app, compared):
         assert [r.label for r in picked] == ["Träff 1", "Träff 3"]
 
 
-def room_day(app, moment) -> str:
+def room_day(moment) -> str:
     """Labels show the day in the room, which is not the UTC day late at night."""
-    return local_day(moment, ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"])).isoformat()
+    return local_day(moment, room_zone()).isoformat()
+
+
+def run_traff_3_again() -> Run:
+    """Träff 3's Roles a second time, closed (so frozen) while the session runs."""
+    again = start("Träff 3")
+    again.join("Bo", "Vinnova")
+    again.open("roles")
+    again.answer("Bo", "roles", {"roles": ["Nav"]})
+    again.close("roles")
+    return again
 
 
 def test_a_meeting_run_twice_labels_its_runs_with_the_date(app, compared):
     with app.app_context():
-        again = start("Träff 3")
-        again.join("Bo", "Vinnova")
-        again.open("roles")
-        again.answer("Bo", "roles", {"roles": ["Nav"]})
-        again.close("roles")  # frozen, while the session still runs
-        started = room_day(app, again.row.started_at)
+        again = run_traff_3_again()
+        started = room_day(again.row.started_at)
         (series,) = comparison.project_series(compared.project_id)
         labels = [r.label for r in series.runs]
         assert labels[0] == "Träff 1"
@@ -81,11 +86,7 @@ def test_a_meeting_run_twice_labels_its_runs_with_the_date(app, compared):
 
 def test_a_run_late_in_the_evening_is_labelled_with_the_day_in_the_room(app, compared):
     with app.app_context():
-        again = start("Träff 3")
-        again.join("Bo", "Vinnova")
-        again.open("roles")
-        again.answer("Bo", "roles", {"roles": ["Nav"]})
-        again.close("roles")
+        run_traff_3_again()
         # 23:30 UTC on 1 March is 00:30 on 2 March in Stockholm.
         for row in db.session.scalars(select(models.LiveSession)):
             row.started_at = datetime(2026, 3, 1, 23, 30)
@@ -274,7 +275,7 @@ def test_actor_mapping_assigned_twice_shows_what_changed(app, reader):
             live.end_session(task.row)
         project_id, series_id = builtin_project().id, item_row.id
         (listed,) = comparison.project_series(project_id)
-        day = room_day(app, task.row.started_at)
+        day = room_day(task.row.started_at)
         assert [r.label for r in listed.runs] == [
             f"Träff 2 ({day})",
             f"Träff 2 ({day}) #2",

@@ -10,15 +10,23 @@ from sessions.errors import DomainError
 from .conftest import join, roles
 
 
-def test_a_group_commits_each_answer_as_if_alone(app, running):
+def anna_and_bo(app, running) -> tuple[int, int]:
+    """Two participants' ids, with the running session's activity open."""
     client = app.test_client()
     anna, bo = (
         join(client, running.code, name=n).json["participant"]["id"]
         for n in ("Anna", "Bo")
     )
+    with app.app_context():
+        live = db.session.get(models.LiveSession, running.id)
+        control.open_activity(live, running.activity_id, None)
+    return anna, bo
+
+
+def test_a_group_commits_each_answer_as_if_alone(app, running):
+    anna, bo = anna_and_bo(app, running)
     act, sid = running.activity_id, running.id
     with app.app_context():
-        control.open_activity(db.session.get(models.LiveSession, sid), act, None)
         start = db.session.get(models.Activity, act).version
         group = [
             Answer(anna, sid, act, "anna-first", roles("Nav")),
@@ -73,14 +81,9 @@ def test_a_group_with_nothing_new_changes_nothing(app, running):
 
 
 def test_a_group_finds_the_receipts_of_earlier_groups(app, running):
-    client = app.test_client()
-    anna, bo = (
-        join(client, running.code, name=n).json["participant"]["id"]
-        for n in ("Anna", "Bo")
-    )
+    anna, bo = anna_and_bo(app, running)
     act, sid = running.activity_id, running.id
     with app.app_context():
-        control.open_activity(db.session.get(models.LiveSession, sid), act, None)
         first = [
             Answer(anna, sid, act, "anna-first", roles("Nav")),
             Answer(bo, sid, act, "bo-first", roles("Lobbyist")),
