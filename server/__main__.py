@@ -26,9 +26,9 @@ from server.extensions import socketio  # noqa: E402
 # freed. Under a burst of answers, a thousand events are in flight at once, so
 # their objects outlive those collections, get promoted, and trigger full
 # collections of the whole heap (every connected phone's objects): they took
-# half the server's time. At 50,000, collections are rare while the garbage
-# they would find stays a few megabytes (docs/performance.md#garbage-collection).
-GC_THRESHOLD = 50_000
+# half the server's time. At 50,000 they are rare; the two older generations
+# keep Python's defaults (docs/performance.md#garbage-collection).
+GC_THRESHOLDS = (50_000, 10, 10)
 
 
 def main() -> None:
@@ -53,7 +53,7 @@ def main() -> None:
         print(
             f"  Sign in as process leader (one-time link):\n\n    {link}\n", flush=True
         )
-    gc.set_threshold(GC_THRESHOLD)
+    gc.set_threshold(*GC_THRESHOLDS)
     start_broadcasting(app)
     socketio.run(
         app,

@@ -6,7 +6,11 @@ tests by serialising an empty dict) and checks the cookie's signature. For a
 socket that has connected this is wasted: Flask-SocketIO replaces that session
 with the socket's own copy, taken at connect (events/identity.py). Under a
 burst of answers it cost about a tenth of the server's time
-(docs/performance.md#where-the-time-goes-now).
+(docs/performance.md#current-cheaper-events-and-garbage-collection-tuned-567bb93).
+
+This relies on Flask-SocketIO's default ``manage_session=True``. Without it,
+events would see an empty session: identity.current() finds no one and every
+event is refused, which fails closed.
 """
 
 from flask import Flask, Request

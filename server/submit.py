@@ -4,6 +4,7 @@ client's id. Answers that arrive together are committed together (one fsync for
 the group): ``Committer`` gathers them. The handler in events/participant.py
 does the rest."""
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -18,9 +19,12 @@ from sessions.kinds import SubmitContext, get_kind
 
 from . import repository
 from . import submit_store as store
+from .database import UNAVAILABLE, invalidate_session
 from .extensions import db, socketio
 from .present import submission_view
 from .timeutil import utcnow
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,18 +68,26 @@ def commit_group(answers: list[Answer]) -> None:
     except IntegrityError:
         # Should the row lock below ever be bypassed (a database without row
         # locks), the other commit is visible now: do each again, alone.
-        db.session.rollback()
+        _roll_back()
         for answer in answers:
             answer.outcome = None
+        for answer in answers:
             try:
                 _apply([answer])
             except Exception as error:
-                db.session.rollback()
                 answer.outcome = error
+                _roll_back()
     except Exception as error:  # the database is away: nothing was saved
-        db.session.rollback()
         for answer in answers:
-            answer.outcome = error
+            answer.outcome = error  # even those _apply had accepted
+        _roll_back()
+
+
+def _roll_back() -> None:
+    try:
+        db.session.rollback()
+    except UNAVAILABLE:  # the connection is gone; the pool replaces it
+        invalidate_session()
 
 
 def _apply(answers: list[Answer]) -> None:
@@ -188,6 +200,12 @@ class Committer:
                 with app.app_context():
                     try:
                         commit_group(group.answers)
+                    except Exception as error:  # keep draining whatever happened
+                        log.exception(
+                            "a group of %d answers failed", len(group.answers)
+                        )
+                        for answer in group.answers:
+                            answer.outcome = error
                     finally:
                         for answer in group.answers:
                             if answer.outcome is None:

@@ -53,11 +53,15 @@ _RECEIPTS = select(
 _SUBMISSION = select(*_SUBMISSION_COLUMNS).where(
     models.Submission.id == bindparam("submission_id")
 )
-_ADD_RECEIPT = insert(models.SubmitReceipt).values(
-    client_id=bindparam("client_id"),
-    participant_id=bindparam("participant_id"),
-    submission_id=bindparam("submission_id"),
-    received_at=bindparam("now"),
+_ADD_RECEIPT = (
+    insert(models.SubmitReceipt)
+    .values(
+        client_id=bindparam("client_id"),
+        participant_id=bindparam("participant_id"),
+        submission_id=bindparam("submission_id"),
+        received_at=bindparam("now"),
+    )
+    .returning(models.SubmitReceipt.client_id)
 )
 
 
@@ -119,5 +123,6 @@ def upsert_submission(
 
 def add_receipts(rows: list[dict]) -> None:
     """Store the group's receipts (client_id, participant_id, submission_id,
-    now) in one executemany."""
+    now) in one executemany. With RETURNING, SQLAlchemy sends it as one
+    multi-row INSERT on PostgreSQL too, where pg8000 would loop."""
     db.session.connection().execute(_ADD_RECEIPT, rows)
