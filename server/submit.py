@@ -106,8 +106,18 @@ def _apply(answers: list[Answer]) -> None:
             a.outcome = _one(a, claimed[a.activity_id], group)
         except DomainError as error:
             a.outcome = error  # refused before writing anything
-    if group.receipts:
-        store.add_receipts(group.receipts)
+    if group.answers:
+        store.add_receipts(
+            [
+                {
+                    "client_id": a.client_id,
+                    "participant_id": a.participant_id,
+                    "submission_id": a.outcome.submission["id"],
+                    "now": group.now,
+                }
+                for a in group.answers.values()
+            ]
+        )
         db.session.commit()
     else:
         db.session.rollback()  # nothing new: not even a version bump
@@ -119,8 +129,7 @@ class _Applied:
 
     seen: dict[str, Row]  # client id → its receipt from an earlier group
     now: datetime
-    answers: dict[str, Answer] = field(default_factory=dict)  # by client id
-    receipts: list[dict] = field(default_factory=list)  # to insert
+    answers: dict[str, Answer] = field(default_factory=dict)  # applied, by client id
 
 
 def _one(a: Answer, claimed: Row | None, group: _Applied) -> Accepted:
@@ -154,15 +163,7 @@ def _one(a: Answer, claimed: Row | None, group: _Applied) -> Accepted:
     stored = store.upsert_submission(
         a.activity_id, a.participant_id, cleaned, group.now
     )
-    group.receipts.append(
-        {
-            "client_id": a.client_id,
-            "participant_id": a.participant_id,
-            "submission_id": stored.id,
-            "now": group.now,
-        }
-    )
-    group.answers[a.client_id] = a
+    group.answers[a.client_id] = a  # its receipt is stored with the group's
     # Built before the commit: no second read for the ack.
     return Accepted(submission_view(stored), False)
 
